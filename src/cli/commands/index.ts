@@ -1,7 +1,15 @@
 // Every CLI command, one import and one list entry each; each module exports register(program).
 import type { Command } from 'commander';
+import { register as analyze } from './analyze.ts';
+import { register as findings } from './findings.ts';
+import { register as ingest } from './ingest.ts';
+import { register as verify } from './verify.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
+  ingest,
+  verify,
+  analyze,
+  findings,
 ];
 
 export function registerCommands(program: Command): void {

@@ -1,0 +1,19 @@
+// The case configuration (CASE/case.json): engine choice and limits, range-checked.
+import { z } from 'zod';
+
+export const CaseConfigSchema = z.object({
+  name: z.string().default('case'),
+  engine: z.enum(['duckdb', 'clickhouse']).default('duckdb'),
+  /** DuckDB memory limit; it spills to disk beyond it. */
+  memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).default('2GB'),
+  threads: z.number().int().min(1).max(256).optional(),
+  /** ClickHouse: one HTTP URL per shard. */
+  clickhouseUrls: z.array(z.string().url()).default([]),
+  clickhouseDatabase: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  /** Per-analyzer parameter overrides: { "beacons": { "minConnections": 8 } }. */
+  analyzers: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** Rows per store append during ingest. */
+  batchRows: z.number().int().min(100).max(1_000_000).default(50_000),
+});
+
+export type CaseConfig = z.infer<typeof CaseConfigSchema>;
