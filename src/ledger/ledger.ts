@@ -35,14 +35,14 @@ export class Ledger {
   }
 
   /** Hashes the file while copying it into the case (one read), then names the copy by its hash. */
-  async receive(path: string): Promise<ReceivedFile> {
+  async receive(path: string, observe?: (chunk: Buffer) => void): Promise<ReceivedFile> {
     const dir = join(this.caseDir, 'evidence');
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `.incoming-${process.pid}-${Date.now()}`);
     const hash = createHash('sha256');
     let bytes = 0;
     const tap = new Transform({
-      transform(chunk: Buffer, _enc, cb) { hash.update(chunk); bytes += chunk.length; cb(null, chunk); },
+      transform(chunk: Buffer, _enc, cb) { hash.update(chunk); observe?.(chunk); bytes += chunk.length; cb(null, chunk); },
     });
     await pipeline(createReadStream(path), tap, createWriteStream(tmp));
     const sha256 = hash.digest('hex');

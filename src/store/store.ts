@@ -1,6 +1,6 @@
 // The engine-neutral store every layer above talks to. DuckDB (embedded) and ClickHouse (cluster)
 // implement it and both pass store.case.test.ts. The CLI is the only place that picks an engine.
-import type { Finding } from '../core/types.ts';
+import type { Finding, Reject } from '../core/types.ts';
 import type { TableName } from './schema.ts';
 
 export type EngineName = 'duckdb' | 'clickhouse';
@@ -53,4 +53,17 @@ export interface Store {
 
   /** Text of IPv6 keys (IPv4 keys convert without the store). */
   ip6Texts(keys: number[]): Promise<Map<number, string>>;
+
+  /**
+   * Optional fast path: load a plain Zeek conn.log with the engine's own reader. Returns null, having
+   * stored nothing, when the file needs the row parser instead.
+   */
+  bulkLoadZeekConn?(spec: ZeekConnBulkSpec): Promise<{ stored: number; rejects: Reject[] } | null>;
+}
+
+export interface ZeekConnBulkSpec {
+  path: string; file: string; evidenceId: string; org: string | null; sensor: string | null;
+  fields: string[]; types: string[];
+  /** Data lines in the file (not comments): rows stored + rows rejected must add up to it. */
+  dataLines: number;
 }

@@ -1,24 +1,26 @@
-// Ingest of one file into a case: receive (hash + copy + ledger) → detect → parse → classify → append,
-// then reconcile rows read = stored + rejected and seal it with an `evidence` row and a ledger entry.
-// Rows are tagged with the evidence id, so a run killed half-way leaves rows that the next run removes.
+// Ingest of one file into a case: receive (hash + copy + ledger) → detect → load (bulk path or parser)
+// → reconcile rows read = stored + rejected → seal with an `evidence` row and a ledger entry.
+// Rows carry the evidence id, so a run killed half-way leaves rows that the next run removes.
 import { InputError } from '../../core/errors.ts';
 import type { Reject } from '../../core/types.ts';
 import type { FormatName, ParseOptions } from '../../ingest/contract.ts';
 import { WrongFormatError } from '../../ingest/contract.ts';
 import { detectFormat, openInput } from '../../ingest/detect.ts';
 import { FORMATS } from '../../ingest/formats.ts';
-import { OrgMatcher, classifyRow } from '../../ingest/org-matcher.ts';
+import { DataLineCounter } from '../../ingest/line-counter.ts';
+import { classifyRow } from '../../ingest/org-matcher.ts';
 import type { TableName } from '../../store/schema.ts';
 import type { Row } from '../../store/store.ts';
 import type { Case } from '../case.ts';
 import { progress } from '../progress.ts';
 import { loadOrgMatcher } from './org-directory.ts';
+import { tryZeekBulk } from './zeek-bulk.ts';
 
 export interface IngestOptions extends Omit<ParseOptions, 'file'> { format?: FormatName | 'auto'; quiet?: boolean }
 
 export interface IngestResult {
   file: string;
-  status: 'ingested' | 'duplicate' | 'refused';
+  status: 'ingested' | 'duplicate';
   format?: string;
   evidenceId: string;
   read: number;
@@ -26,75 +28,91 @@ export interface IngestResult {
   rejected: number;
   tables: Record<string, number>;
   reason?: string;
+  path?: 'bulk' | 'parser';
 }
 
-const CLASSIFIED: TableName[] = ['flows', 'dns', 'tls'];
+interface Loaded { read: number; rejected: number; tables: Record<string, number>; path: 'bulk' | 'parser' }
+
+const CLASSIFIED = new Set<string>(['flows', 'dns', 'tls']);
 const REJECT_RAW_MAX = 200;
 
 export async function ingestFile(kase: Case, path: string, opts: IngestOptions): Promise<IngestResult> {
   const { store, ledger } = kase;
-  const received = await ledger.receive(path);
+  const lines = new DataLineCounter();
+  const received = await ledger.receive(path, (chunk) => lines.push(chunk));
   const evidenceId = received.sha256;
+  const ledgerBase = { sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy };
   const base = { file: path, evidenceId, read: 0, stored: 0, rejected: 0, tables: {} };
-  const already = await store.query<{ n: number }>('SELECT count(*) AS n FROM evidence WHERE id = $id', { id: evidenceId });
-  if (already[0].n > 0) {
-    ledger.record({ action: 'duplicate', sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy });
+  if ((await store.count('evidence', { column: 'id', value: evidenceId })) > 0) {
+    ledger.record({ action: 'duplicate', ...ledgerBase });
     return { ...base, status: 'duplicate', reason: `already ingested (sha256 ${evidenceId.slice(0, 16)}…): nothing to do` };
   }
-  ledger.record({ action: 'received', sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy, org: opts.org ?? null });
+  ledger.record({ action: 'received', ...ledgerBase, org: opts.org ?? null });
   for (const orphan of await store.orphanEvidenceIds()) await store.deleteEvidenceRows(orphan);
 
-  let format: FormatName;
+  let format: FormatName | undefined;
+  let loaded: Loaded;
   try {
     format = await chooseFormat(received.absCopy, path, opts.format);
+    const bulk = format === 'zeek'
+      ? await tryZeekBulk(store, { abs: received.absCopy, file: path, bytes: received.bytes, evidenceId, org: opts.org ?? null, sensor: opts.sensor ?? null, dataLines: lines.finish() })
+      : null;
+    if (bulk) {
+      if (bulk.rejects.length) await store.append('rejects', bulk.rejects.map((r) => rejectRow(evidenceId, r)));
+      loaded = { read: bulk.stored + bulk.rejects.length, rejected: bulk.rejects.length, tables: { flows: bulk.stored }, path: 'bulk' };
+    } else {
+      loaded = await parseInto(kase, received.absCopy, path, received.bytes, evidenceId, format, opts);
+    }
+    await checkStored(kase, evidenceId, loaded.tables);
   } catch (e) {
-    ledger.record({ action: 'refused', sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy, reason: (e as Error).message });
+    await store.deleteEvidenceRows(evidenceId);
+    const wrong = e instanceof WrongFormatError;
+    const reason = wrong ? InputError.format(e.message, path, { line: e.line, offset: e.offset }) : (e as Error).message;
+    ledger.record({ action: 'refused', ...ledgerBase, format, reason });
+    if (wrong || e instanceof InputError) throw new InputError(`${reason} — nothing stored`);
     throw e;
   }
+  const stored = loaded.read - loaded.rejected;
+  const entry = ledger.record({
+    action: 'ingested', ...ledgerBase, format, org: opts.org ?? null,
+    rows_read: loaded.read, rows_stored: stored, rows_rejected: loaded.rejected,
+  });
+  await store.append('evidence', [{
+    id: evidenceId, sha256: evidenceId, name: path, bytes: received.bytes, format, org: opts.org ?? null,
+    sensor: opts.sensor ?? null, received_at: entry.ts, rows_read: loaded.read, rows_stored: stored,
+    rows_rejected: loaded.rejected, tlp: opts.tlp ?? null, prev_hash: entry.prev_hash, entry_hash: entry.entry_hash,
+  }]);
+  return { ...base, status: 'ingested', format, read: loaded.read, stored, rejected: loaded.rejected, tables: loaded.tables, path: loaded.path };
+}
+
+async function parseInto(
+  kase: Case, abs: string, file: string, bytes: number, evidenceId: string, format: FormatName, opts: IngestOptions,
+): Promise<Loaded> {
   const parser = FORMATS.find((f) => f.name === format)!;
-  const matcher = CLASSIFIED.length ? await loadOrgMatcher(store) : new OrgMatcher([]);
-  const counts = { read: 0, rejected: 0, tables: {} as Record<string, number> };
-  const bar = progress(`ingest ${path}`, received.bytes, !!opts.quiet);
+  const matcher = await loadOrgMatcher(kase.store);
+  const out: Loaded = { read: 0, rejected: 0, tables: {}, path: 'parser' };
+  const bar = progress(`ingest ${file}`, bytes, !!opts.quiet);
   try {
-    const input = openInput(received.absCopy);
-    for await (const batch of parser.parse(input, { ...opts, file: path })) {
+    for await (const batch of parser.parse(openInput(abs), { ...opts, file })) {
       if (batch.rejects.length > batch.read) throw new Error(`parser ${format} reported more rejects than records read`);
-      counts.read += batch.read;
-      counts.rejected += batch.rejects.length;
+      out.read += batch.read;
+      out.rejected += batch.rejects.length;
       for (const [table, rows] of Object.entries(batch.rows) as Array<[TableName, Row[]]>) {
         if (!rows?.length) continue;
         for (const r of rows) {
           r.evidence_id = evidenceId;
-          if (CLASSIFIED.includes(table)) classifyRow(matcher, r, opts.org ?? null);
+          if (CLASSIFIED.has(table)) classifyRow(matcher, r, opts.org ?? null);
         }
-        await store.append(table, rows);
-        counts.tables[table] = (counts.tables[table] ?? 0) + rows.length;
+        await kase.store.append(table, rows);
+        out.tables[table] = (out.tables[table] ?? 0) + rows.length;
       }
-      if (batch.rejects.length) await store.append('rejects', batch.rejects.map((r) => rejectRow(evidenceId, r)));
-      bar.update(counts.read, batch.bytesDone);
+      if (batch.rejects.length) await kase.store.append('rejects', batch.rejects.map((r) => rejectRow(evidenceId, r)));
+      bar.update(out.read, batch.bytesDone);
     }
-  } catch (e) {
+  } finally {
     bar.done();
-    await store.deleteEvidenceRows(evidenceId);
-    const wrong = e instanceof WrongFormatError;
-    const reason = wrong ? InputError.format(e.message, path, { line: e.line, offset: e.offset }) : (e as Error).message;
-    ledger.record({ action: 'refused', sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy, format, reason });
-    if (wrong || e instanceof InputError) throw new InputError(`${reason} — nothing stored`);
-    throw e;
   }
-  bar.done();
-  await checkStored(kase, evidenceId, counts.tables);
-  const stored = counts.read - counts.rejected;
-  const entry = ledger.record({
-    action: 'ingested', sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy, format,
-    org: opts.org ?? null, rows_read: counts.read, rows_stored: stored, rows_rejected: counts.rejected,
-  });
-  await store.append('evidence', [{
-    id: evidenceId, sha256: evidenceId, name: path, bytes: received.bytes, format, org: opts.org ?? null,
-    sensor: opts.sensor ?? null, received_at: entry.ts, rows_read: counts.read, rows_stored: stored,
-    rows_rejected: counts.rejected, tlp: opts.tlp ?? null, prev_hash: entry.prev_hash, entry_hash: entry.entry_hash,
-  }]);
-  return { ...base, status: 'ingested', format, read: counts.read, stored, rejected: counts.rejected, tables: counts.tables };
+  return out;
 }
 
 async function chooseFormat(absPath: string, shownPath: string, wanted?: FormatName | 'auto'): Promise<FormatName> {
@@ -122,9 +140,6 @@ function rejectRow(evidenceId: string, r: Reject): Row {
 async function checkStored(kase: Case, evidenceId: string, tables: Record<string, number>): Promise<void> {
   for (const [table, n] of Object.entries(tables)) {
     const have = await kase.store.count(table as TableName, { column: 'evidence_id', value: evidenceId });
-    if (have !== n) {
-      await kase.store.deleteEvidenceRows(evidenceId);
-      throw new Error(`reconcile failed for ${table}: appended ${n} rows, store holds ${have}; rolled back`);
-    }
+    if (have !== n) throw new Error(`reconcile failed for ${table}: appended ${n} rows, store holds ${have}; rolled back`);
   }
 }

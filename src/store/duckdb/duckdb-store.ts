@@ -3,9 +3,13 @@ import { DuckDBConnection, DuckDBInstance, listValue, type DuckDBValue } from '@
 import type { Finding } from '../../core/types.ts';
 import { RowConverter } from '../row-values.ts';
 import { SCHEMA_VERSION, TABLES, tableDef, type TableName } from '../schema.ts';
-import type { EngineOptions, FindingFilter, Params, Row, Sql, Store } from '../store.ts';
+import type { EngineOptions, FindingFilter, Params, Row, Sql, Store, ZeekConnBulkSpec } from '../store.ts';
+import { bulkLoadZeekConn } from './zeek-conn-bulk.ts';
 import { findingFromRow, findingToRow, findingsQuery } from '../findings-rows.ts';
 import { createTableSql } from './ddl.ts';
+import { readFileSync } from 'node:fs';
+
+const MACROS = readFileSync(new URL('./macros.sql', import.meta.url), 'utf8');
 
 export class DuckDbStore implements Store {
   readonly engine = 'duckdb' as const;
@@ -19,6 +23,7 @@ export class DuckDbStore implements Store {
     if (opts.threads) config.threads = String(opts.threads);
     const instance = await DuckDBInstance.create(opts.path ?? ':memory:', config);
     const store = new DuckDbStore(instance, await instance.connect());
+    await store.connection.run(MACROS);
     await store.migrate();
     return store;
   }
@@ -150,6 +155,10 @@ export class DuckDbStore implements Store {
   async findings(filter: FindingFilter = {}): Promise<Finding[]> {
     const { sql, params } = findingsQuery(filter);
     return (await this.query<Row>(sql, params)).map(findingFromRow);
+  }
+
+  bulkLoadZeekConn(spec: ZeekConnBulkSpec) {
+    return bulkLoadZeekConn(this, spec);
   }
 
   async ip6Texts(keys: number[]): Promise<Map<number, string>> {
