@@ -19,6 +19,8 @@ export interface ParseOptions {
   map?: Record<string, string>;
   /** Provider name for accounts/leases/logins exports. */
   provider?: string;
+  /** ISO country for national phone numbers in provider exports (default from tz, else JP). */
+  country?: string;
   /** TLP of the whole input when it carries none itself. */
   tlp?: string;
   /** Source label for intel. */

@@ -1,5 +1,13 @@
 // Every ingest format, one line each. detect.ts asks each to sniff the first bytes.
 import type { Format } from './contract.ts';
+import { accountsFormat } from './accounts/format.ts';
+import { leasesFormat } from './leases/format.ts';
+import { loginsFormat } from './logins/format.ts';
+import { providersFormat } from './providers/format.ts';
 
 export const FORMATS: Format[] = [
+  accountsFormat,
+  leasesFormat,
+  loginsFormat,
+  providersFormat,
 ];
