@@ -1,5 +1,7 @@
 // Every analyzer, one line each. `hoptrace analyze` orders them by their `needs`.
 import type { Analyzer } from './contract.ts';
+import { beaconsAnalyzer } from './beacons/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
+  beaconsAnalyzer,
 ];

@@ -1,0 +1,28 @@
+-- ClickHouse 18.16 form of beacon-pairs.sql (no window functions; groupArray + arraySort; $name are
+-- substituted as literals by the engine).
+SELECT org, src, dst, dport, connections, first_seen, last_seen, window_start, window_end,
+       connections >= $strobePerDay * greatest(1.0, (window_end - window_start) / 86400.0) AS strobe,
+       if(strobe, emptyArrayFloat64(), ts_list) AS ts_list,
+       if(strobe, emptyArrayInt64(), bytes_list) AS bytes_list
+FROM
+(
+  SELECT org, src, dst, dport, count() AS connections, min(ts) AS first_seen, max(ts) AS last_seen,
+         arraySort(groupArray(ts)) AS ts_list, groupArray(bytes) AS bytes_list
+  FROM
+  (
+    SELECT ifNull(org, '') AS org, src, dst,
+           if($byPort = 1, ifNull(dport, -1), toInt64(-1)) AS dport,
+           ts, ifNull(bytes_out, 0) AS bytes
+    FROM flows
+    WHERE $allPairs = 1 OR (src_int = 1 AND dst_int = 0)
+  )
+  GROUP BY org, src, dst, dport
+  HAVING uniqExact(floor(ts)) >= $minConnections
+)
+ANY INNER JOIN
+(
+  SELECT ifNull(org, '') AS org, min(ts) AS window_start, max(ts) AS window_end
+  FROM flows
+  WHERE $allPairs = 1 OR (src_int = 1 AND dst_int = 0)
+  GROUP BY org
+) USING org
