@@ -1,6 +1,7 @@
 // Every CLI command, one import and one list entry each; each module exports register(program).
 import type { Command } from 'commander';
 import { register as analyze } from './analyze.ts';
+import { register as beacons } from './beacons.ts';
 import { register as findings } from './findings.ts';
 import { register as ingest } from './ingest.ts';
 import { register as verify } from './verify.ts';
@@ -10,6 +11,7 @@ const REGISTERS: Array<(program: Command) => void> = [
   verify,
   analyze,
   findings,
+  beacons,
 ];
 
 export function registerCommands(program: Command): void {
