@@ -4,6 +4,7 @@ import { register as analyze } from './analyze.ts';
 import { register as beacons } from './beacons.ts';
 import { register as findings } from './findings.ts';
 import { register as ingest } from './ingest.ts';
+import { register as report } from './report.ts';
 import { register as verify } from './verify.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
@@ -11,6 +12,7 @@ const REGISTERS: Array<(program: Command) => void> = [
   verify,
   analyze,
   findings,
+  report,
   beacons,
 ];
 
