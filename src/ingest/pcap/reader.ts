@@ -1,0 +1,78 @@
+// Streaming capture reader: classic pcap (both byte orders, µs/ns) and pcapng, sniffed from the first bytes.
+// Packets are yielded in file order; their `data` are views into the read chunks (copy to keep long-term).
+import type { Readable } from 'node:stream';
+import { CaptureError } from './capture-error.ts';
+import { classicHeader, classicRecords, type ClassicHeader } from './classic.ts';
+import { SHB, newNgState, ngBlocks, type NgState } from './pcapng.ts';
+
+export interface CapturedPacket {
+  /** Epoch seconds (NaN for pcapng simple packet blocks, which carry no time). */
+  ts: number;
+  linkType: number;
+  data: Buffer;
+  /** Byte offset of the record (or block) in the file. */
+  offset: number;
+}
+
+/** 1 for classic pcap or pcapng magic at the start, else 0. */
+export function sniffCapture(head: Buffer): number {
+  if (head.length < 4) return 0;
+  if (head.readUInt32LE(0) === SHB) return 1;
+  return head.length >= 24 && classicHeader(head, 0) ? 1 : 0;
+}
+
+/** Push-style parser: feed chunks, get packets; `end()` checks nothing is left half-read. */
+export class CaptureParser {
+  private pending: Buffer = Buffer.alloc(0);
+  private base = 0; // file offset of pending[0]
+  private kind: 'unknown' | 'classic' | 'ng' = 'unknown';
+  private classic: ClassicHeader | null = null;
+  private ng: NgState = newNgState();
+  constructor(readonly file: string) {}
+
+  private fail = (offset: number, reason: string): never => {
+    throw new CaptureError(this.file, offset, reason);
+  };
+
+  push(chunk: Buffer, out: CapturedPacket[] = []): CapturedPacket[] {
+    const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    let at = 0;
+    if (this.kind === 'unknown') {
+      if (buf.length < 24) { this.pending = buf; return out; }
+      at = this.start(buf);
+    }
+    at = this.kind === 'classic'
+      ? classicRecords(buf, at, buf.length, this.base, this.classic!, out, this.fail)
+      : ngBlocks(buf, at, buf.length, this.base, this.ng, out, this.fail);
+    this.pending = at < buf.length ? buf.subarray(at) : Buffer.alloc(0);
+    this.base += at;
+    return out;
+  }
+
+  end(): void {
+    if (this.kind === 'unknown') this.fail(0, this.pending.length ? `only ${this.pending.length} bytes: too short for a capture header` : 'empty file');
+    if (this.pending.length) this.fail(this.base, `truncated ${this.kind === 'ng' ? 'block' : 'record'}: file ends ${this.pending.length} bytes into it`);
+  }
+
+  private start(buf: Buffer): number {
+    if (buf.readUInt32LE(0) === SHB) { this.kind = 'ng'; return 0; }
+    this.classic = classicHeader(buf, 0);
+    if (!this.classic) this.fail(0, `not a pcap or pcapng file (magic 0x${buf.readUInt32BE(0).toString(16).padStart(8, '0')})`);
+    this.kind = 'classic';
+    return 24;
+  }
+}
+
+/** Batches of packets as they are read (the fast path: one await per chunk, not per packet). */
+export async function* readCaptureBatches(stream: Readable, file: string): AsyncIterable<CapturedPacket[]> {
+  const parser = new CaptureParser(file);
+  for await (const chunk of stream) {
+    const out = parser.push(chunk as Buffer);
+    if (out.length) yield out;
+  }
+  parser.end();
+}
+
+export async function* readCapture(stream: Readable, file: string): AsyncIterable<CapturedPacket> {
+  for await (const batch of readCaptureBatches(stream, file)) yield* batch;
+}
