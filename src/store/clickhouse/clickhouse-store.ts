@@ -1,0 +1,151 @@
+// ClickHouse engine: a cluster of shards over HTTP, queried through the first shard's Distributed tables.
+// Deletes are 18.16 mutations (asynchronous): this engine waits for them, so a delete is done on return.
+import type { Finding } from '../../core/types.ts';
+import { RowConverter } from '../row-values.ts';
+import { SCHEMA_VERSION, TABLES, tableDef, type TableName } from '../schema.ts';
+import type { FindingFilter, Params, Row, Sql, Store } from '../store.ts';
+import { findingFromRow, findingToRow, findingsQuery } from '../findings-rows.ts';
+import { BatchWriter, type WriterOptions } from './batch-writer.ts';
+import { Cluster } from './cluster.ts';
+import { FindingRuns } from './finding-runs.ts';
+import { q, storageName } from './ddl.ts';
+import { bindParams, literal, stringLiteral } from './literals.ts';
+import { migrateCluster, readSchemaVersion } from './migrate.ts';
+import { plainRows } from './values.ts';
+
+export interface ClickHouseStoreOptions extends WriterOptions {
+  urls: string[];
+  database: string;
+  /** Cluster name in the servers' remote_servers config (ops/clickhouse). */
+  cluster?: string;
+  /** Drop the database on close (throw-away test databases). */
+  dropOnClose?: boolean;
+}
+
+export class ClickHouseStore implements Store {
+  readonly engine = 'clickhouse' as const;
+  private readonly writer: BatchWriter;
+  private readonly runs: FindingRuns;
+
+  private constructor(readonly cluster: Cluster, readonly database: string, private readonly opts: ClickHouseStoreOptions) {
+    this.writer = new BatchWriter(cluster, database, opts);
+    this.runs = new FindingRuns(cluster, database, this.writer);
+  }
+
+  static async open(opts: ClickHouseStoreOptions): Promise<ClickHouseStore> {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(opts.database)) throw new Error(`bad ClickHouse database name: ${opts.database}`);
+    const cluster = await Cluster.connect(opts.urls, opts.cluster ?? 'hoptrace', opts.database);
+    const store = new ClickHouseStore(cluster, opts.database, opts);
+    try {
+      await store.migrate();
+    } catch (e) {
+      await cluster.close();
+      throw e;
+    }
+    return store;
+  }
+
+  migrate(): Promise<void> { return migrateCluster(this.cluster, this.database); }
+
+  schemaVersion(): Promise<number> { return readSchemaVersion(this.cluster, this.database); }
+
+  async close(): Promise<void> {
+    if (this.opts.dropOnClose) {
+      await this.cluster.onEveryShard((s) => this.cluster.command(s, `DROP DATABASE IF EXISTS ${q(this.database)}`, true));
+    }
+    await this.cluster.close();
+  }
+
+  async append(table: TableName, rows: Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (table === 'findings') return this.runs.appendToCurrent(rows);
+    const def = tableDef(table);
+    const conv = new RowConverter(table, def.columns);
+    const cells = rows.map((r) => conv.cells(r)); // validate the whole batch before writing any of it
+    await this.writer.insert(storageName(table), def.columns.map((c) => c.name), cells);
+    if (conv.newV6.size > 0) await this.recordV6(conv.newV6);
+  }
+
+  private async recordV6(v6: Map<number, string>): Promise<void> {
+    const known = await this.ip6Texts([...v6.keys()]);
+    const fresh = [...v6].filter(([k]) => !known.has(k));
+    if (fresh.length === 0) return;
+    await this.writer.insert('ip6', ['key', 'addr'], fresh.map(([k, a]) => [k, a]));
+  }
+
+  async deleteEvidenceRows(evidenceId: string): Promise<void> {
+    await this.writer.flushCleanups();
+    const scoped = TABLES.filter((t) => t.evidenceScoped);
+    const e = stringLiteral(evidenceId);
+    const counts = await this.query<{ t: string; n: number }>(scoped
+      .map((t) => `SELECT ${stringLiteral(t.name)} AS t, count() AS n FROM ${q(t.name)} WHERE evidence_id = ${e}`).join(' UNION ALL '));
+    const withRows = counts.filter((c) => c.n > 0).map((c) => c.t);
+    await Promise.all(withRows.map((t) => this.cluster.deleteWhere(this.database, `${storageName(t)}_local`, `evidence_id = ${e}`)));
+  }
+
+  async orphanEvidenceIds(): Promise<string[]> {
+    const union = TABLES.filter((x) => x.evidenceScoped)
+      .map((t) => `SELECT evidence_id FROM ${q(t.name)} GROUP BY evidence_id`).join(' UNION ALL ');
+    // GROUP BY, not DISTINCT: 18.16 returns duplicates for an outer DISTINCT over Distributed subqueries.
+    const rows = await this.query<{ evidence_id: string }>(
+      `SELECT evidence_id FROM (${union}) WHERE evidence_id NOT IN (SELECT id FROM evidence) GROUP BY evidence_id ORDER BY evidence_id`);
+    return rows.map((r) => r.evidence_id);
+  }
+
+  /** The ClickHouse text of a query: the caller's clickhouse variant, else the portable string. */
+  sqlText(sql: Sql, params?: Params): string {
+    const text = typeof sql === 'string' ? sql : sql.clickhouse ?? sql.duckdb;
+    return bindParams(text, params);
+  }
+
+  async query<T = Row>(sql: Sql, params?: Params): Promise<T[]> {
+    const text = this.sqlText(sql, params);
+    try {
+      const r = await this.cluster.json(this.cluster.entry, text);
+      return plainRows(r.meta, r.data) as T[];
+    } catch (e) {
+      throw withSqlName(e, sql);
+    }
+  }
+
+  async exec(sql: Sql, params?: Params): Promise<void> {
+    try {
+      await this.cluster.command(this.cluster.entry, this.sqlText(sql, params));
+    } catch (e) {
+      throw withSqlName(e, sql);
+    }
+  }
+
+  async count(table: TableName, where?: { column: string; value: string | number }): Promise<number> {
+    const def = tableDef(table);
+    if (where && !def.columns.some((c) => c.name === where.column)) throw new Error(`no column ${where.column}`);
+    const filter = where ? ` WHERE ${q(where.column)} = ${literal(where.value)}` : '';
+    const r = await this.query<{ n: number }>(`SELECT count() AS n FROM ${q(table)}${filter}`);
+    return r[0].n;
+  }
+
+  async replaceFindings(analyzer: string, findings: Finding[], runId: string): Promise<void> {
+    await this.runs.replace(analyzer, findings.map((f) => findingToRow(f, runId)));
+  }
+
+  async findings(filter: FindingFilter = {}): Promise<Finding[]> {
+    const { sql, params } = findingsQuery(filter);
+    return (await this.query<Row>(sql, params)).map(findingFromRow);
+  }
+
+  async ip6Texts(keys: number[]): Promise<Map<number, string>> {
+    const want = [...new Set(keys.filter((k) => k < 0))];
+    if (want.length === 0) return new Map();
+    const rows = await this.query<{ key: number; addr: string }>(
+      'SELECT `key`, any(addr) AS addr FROM ip6 WHERE has($k, `key`) GROUP BY `key`', { k: want });
+    return new Map(rows.map((r) => [r.key, r.addr]));
+  }
+}
+
+function withSqlName(e: unknown, sql: Sql): Error {
+  const err = e as Error;
+  if (typeof sql === 'string' || !sql.name) return err;
+  const hint = sql.clickhouse ? `${sql.name}.clickhouse.sql` : `${sql.name}.sql (no ${sql.name}.clickhouse.sql beside it)`;
+  err.message = `${hint}: ${err.message}`;
+  return err;
+}
