@@ -1,7 +1,9 @@
 // Every analyzer, one line each. `hoptrace analyze` orders them by their `needs`.
 import type { Analyzer } from './contract.ts';
 import { beaconsAnalyzer } from './beacons/analyzer.ts';
+import { sharedInfraAnalyzer } from './shared-infra/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
+  sharedInfraAnalyzer,
 ];

@@ -1,0 +1,29 @@
+-- ClickHouse 18.16 form of ioc-follow.sql (joins by USING; $followSeconds substituted as a literal).
+SELECT ep, toUInt8(0) AS is_ioc, count() AS follow_hosts, uniqExact(org) AS follow_orgs, min(t_first - t_ioc) AS min_lag
+FROM
+(
+  SELECT ep, org, host, min(ts) AS t_first
+  FROM
+  (
+    SELECT if(src_int = 1, dst, src) AS ep, ifNull(org, '') AS org, if(src_int = 1, src, dst) AS host, ts
+    FROM flows WHERE src_int + dst_int = 1
+  )
+  WHERE ep NOT IN (SELECT ip FROM indicators WHERE isNotNull(ip))
+  GROUP BY ep, org, host
+)
+ALL INNER JOIN
+(
+  SELECT org, host, min(ts) AS t_ioc
+  FROM
+  (
+    SELECT if(src_int = 1, dst, src) AS ep, ifNull(org, '') AS org, if(src_int = 1, src, dst) AS host, ts
+    FROM flows WHERE src_int + dst_int = 1
+  )
+  WHERE ep IN (SELECT ip FROM indicators WHERE isNotNull(ip))
+  GROUP BY org, host
+) USING (org, host)
+WHERE t_first >= t_ioc AND t_first - t_ioc <= $followSeconds
+GROUP BY ep
+UNION ALL
+SELECT DISTINCT assumeNotNull(ip) AS ep, toUInt8(1) AS is_ioc, toUInt64(0) AS follow_hosts, toUInt64(0) AS follow_orgs, toFloat64(0) AS min_lag
+FROM indicators WHERE isNotNull(ip)

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { INFRA_DEFAULTS, breadth, correlationLimit, prevalence, scoreEndpoint, type EndpointStats } from './score.ts';
+
+const DAY = 86400;
+const W0 = 1_600_000_000;
+const base: EndpointStats = {
+  orgs: 1, orgs_in: 0, orgs_out: 1, orgs_engaged: 1, hosts: 1, org_days: 1, ports_in: 0, ports_out: 1, top_port: 443,
+  flows: 10, flows_in: 0, engaged: 10, bytes_up: 5000, first_seen: W0, last_seen: W0 + DAY,
+  orgs_total: 200, days_total: 21, window_start: W0, window_end: W0 + 21 * DAY,
+  is_ioc: false, follow_hosts: 0, follow_orgs: 0,
+};
+const ep = (o: Partial<EndpointStats>): EndpointStats => ({ ...base, ...o });
+
+const attacker = ep({ orgs: 12, orgs_in: 10, orgs_out: 6, orgs_engaged: 6, hosts: 30, org_days: 40, ports_in: 2, ports_out: 1,
+  top_port: 8443, flows: 900, flows_in: 400, first_seen: W0 + 3 * DAY });
+const c2Only = ep({ orgs: 5, orgs_in: 0, orgs_out: 5, orgs_engaged: 5, hosts: 5, org_days: 50, top_port: 443, flows: 3000, first_seen: W0 + 5 * DAY });
+const cdn = ep({ orgs: 200, orgs_in: 0, orgs_out: 200, orgs_engaged: 200, hosts: 5000, org_days: 4150, flows: 1e6 });
+const popular = ep({ orgs: 60, orgs_in: 0, orgs_out: 60, orgs_engaged: 60, hosts: 600, org_days: 1200, flows: 50000 });
+const scannerAll = ep({ orgs: 200, orgs_in: 200, orgs_out: 0, orgs_engaged: 0, hosts: 20000, org_days: 4200, ports_in: 7, ports_out: 0,
+  top_port: 22, flows: 25000, flows_in: 25000 });
+const scannerSome = ep({ orgs: 15, orgs_in: 15, orgs_out: 0, orgs_engaged: 0, hosts: 500, org_days: 40, ports_in: 6, ports_out: 0,
+  top_port: 23, flows: 900, flows_in: 900, first_seen: W0 + 2 * DAY });
+const partner = ep({ orgs: 1, orgs_in: 1, orgs_out: 1, orgs_engaged: 1, org_days: 21, top_port: 8443, first_seen: W0 + 4 * DAY });
+
+describe('shared-infra endpoint score', () => {
+  it.each([
+    { name: 'attacker server: many orgs, in and out, engaged, new, odd port', s: attacker, min: 0.6, max: 1 },
+    { name: 'C2 on 443 reached by five orgs', s: c2Only, min: 0.35, max: 0.8 },
+    { name: 'CDN every org every day', s: cdn, min: 0, max: 0 },
+    { name: 'popular service at 60 orgs most days', s: popular, min: 0, max: 0.05 },
+    { name: 'research scanner touching every org', s: scannerAll, min: 0, max: 0 },
+    { name: 'scanner below the correlation limit', s: scannerSome, min: 0, max: 0.2 },
+    { name: 'one org\'s own partner', s: partner, min: 0, max: 0 },
+    { name: 'known indicator seen at one org', s: ep({ is_ioc: true }), min: 0.9, max: 0.9 },
+    { name: 'reached right after an indicator at two orgs', s: ep({ follow_orgs: 2, follow_hosts: 3 }), min: 0.6, max: 0.6 },
+  ])('$name → [$min, $max]', ({ s, min, max }) => {
+    const r = scoreEndpoint(s);
+    expect(r.score).toBeGreaterThanOrEqual(min);
+    expect(r.score).toBeLessThanOrEqual(max);
+    for (const v of Object.values(r.components)) expect(v).toBeGreaterThanOrEqual(0);
+  });
+
+  it('ranks the attacker above the C2-only endpoint above the scanner', () => {
+    const [a, c, s] = [attacker, c2Only, scannerSome].map((x) => scoreEndpoint(x).score);
+    expect(a).toBeGreaterThan(c);
+    expect(c).toBeGreaterThan(s);
+  });
+
+  it.each([
+    { orgsTotal: 10, limit: 20 },
+    { orgsTotal: 200, limit: 100 },
+    { orgsTotal: 41, limit: 21 },
+  ])('correlation limit for $orgsTotal orgs is $limit', ({ orgsTotal, limit }) => {
+    expect(correlationLimit(orgsTotal, INFRA_DEFAULTS)).toBe(limit);
+  });
+
+  it.each([
+    { orgs: 1, b: 0 }, { orgs: 2, b: 1 / 3 }, { orgs: 4, b: 2 / 3 }, { orgs: 8, b: 1 }, { orgs: 50, b: 1 }, { orgs: 101, b: 0 },
+  ])('breadth of $orgs orgs under a limit of 100 is $b', ({ orgs, b }) => {
+    expect(breadth(orgs, 100, INFRA_DEFAULTS)).toBeCloseTo(b, 10);
+  });
+
+  it.each([
+    { org_days: 0, orgs_total: 10, days_total: 10, p: 0 },
+    { org_days: 25, orgs_total: 10, days_total: 10, p: 0.25 },
+    { org_days: 5, orgs_total: 0, days_total: 0, p: 0 },
+  ])('prevalence $org_days / ($orgs_total × $days_total) = $p', (x) => {
+    expect(prevalence(x)).toBe(x.p);
+  });
+
+  it('explains itself: flags and the numbers behind every component', () => {
+    const r = scoreEndpoint(scannerAll);
+    expect(r.flags).toEqual({ over_correlating: true, scanner_like: true, known_indicator: false });
+    expect(r.numbers).toMatchObject({ orgs: 200, correlation_limit: 100, prevalence: 1, orgs_engaged: 0, top_port: 22 });
+    const a = scoreEndpoint(attacker);
+    expect(a.components).toMatchObject({ direction: 1, ports: 1, recency: 1, ioc: 0, scanner_damping: 1 });
+  });
+});

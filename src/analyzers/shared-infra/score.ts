@@ -1,0 +1,104 @@
+// How strongly one external endpoint looks like campaign infrastructure, from its per-endpoint counts.
+// Breadth across victim orgs is the core evidence, capped as MISP caps over-correlating values (a value
+// seen in more than `correlation_limit` events stops correlating: MISP.correlation_limit, default 20);
+// engagement, direction, recency and ports support it; prevalence (org-days) and scanner-likeness damp
+// it; known indicators raise it. Every number used is returned beside the score.
+
+export interface EndpointStats {
+  orgs: number; orgs_in: number; orgs_out: number; orgs_engaged: number;
+  hosts: number; org_days: number; ports_in: number; ports_out: number; top_port: number | null;
+  flows: number; flows_in: number; engaged: number; bytes_up: number;
+  first_seen: number; last_seen: number;
+  orgs_total: number; days_total: number; window_start: number; window_end: number;
+  is_ioc: boolean; follow_hosts: number; follow_orgs: number;
+}
+
+export interface InfraParams {
+  /** Orgs at which breadth is full (log scale from 2). */
+  breadthFullOrgs: number;
+  /** Over-correlation: more orgs than max(limitMin, ceil(limitShare × orgs in the case)) give no breadth. */
+  correlationLimitMin: number;
+  correlationLimitShare: number;
+  /** Prevalence (share of org-days) at and above which an endpoint counts as everyday traffic. */
+  prevalenceCeiling: number;
+  /** Orgs with engaged sessions at which engagement is full. */
+  engagedFullOrgs: number;
+  /** First seen this long after the window opened counts as new. */
+  recencyGraceSeconds: number;
+  /** Ports ordinary clients and servers use every day. */
+  commonPorts: number[];
+  weights: { engagement: number; direction: number; recency: number; ports: number };
+  /** Scanner-like (inbound only, never engaged, several ports) multiplies the score by this. */
+  scannerDamping: number;
+  iocDirect: number;
+  iocFollow: number;
+}
+
+export const INFRA_DEFAULTS: InfraParams = {
+  breadthFullOrgs: 8, correlationLimitMin: 20, correlationLimitShare: 0.5, prevalenceCeiling: 0.25, engagedFullOrgs: 3,
+  recencyGraceSeconds: 86400, commonPorts: [80, 443, 53, 123, 25, 587, 993, 995, 143, 110],
+  weights: { engagement: 0.45, direction: 0.2, recency: 0.15, ports: 0.2 },
+  scannerDamping: 0.2, iocDirect: 0.9, iocFollow: 0.6,
+};
+
+export interface InfraScore {
+  score: number;
+  components: Record<'breadth' | 'rarity' | 'engagement' | 'direction' | 'recency' | 'ports' | 'ioc' | 'scanner_damping', number>;
+  flags: { over_correlating: boolean; scanner_like: boolean; known_indicator: boolean };
+  numbers: Record<string, number>;
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+export function correlationLimit(orgsTotal: number, p: InfraParams): number {
+  return Math.max(p.correlationLimitMin, Math.ceil(p.correlationLimitShare * orgsTotal));
+}
+
+export function breadth(orgs: number, limit: number, p: InfraParams): number {
+  if (orgs < 2 || orgs > limit) return 0;
+  return clamp01(Math.log2(orgs) / Math.log2(p.breadthFullOrgs));
+}
+
+/** Share of all org-days in the window on which some host of some org talked to the endpoint. */
+export function prevalence(s: Pick<EndpointStats, 'org_days' | 'orgs_total' | 'days_total'>): number {
+  const cells = s.orgs_total * s.days_total;
+  return cells > 0 ? clamp01(s.org_days / cells) : 0;
+}
+
+export function scannerLike(s: EndpointStats): boolean {
+  return s.flows_in >= 0.95 * s.flows && s.orgs_engaged === 0 && s.ports_in >= 3;
+}
+
+export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS): InfraScore {
+  const limit = correlationLimit(s.orgs_total, p);
+  const prev = prevalence(s);
+  const scanner = scannerLike(s);
+  const top = s.top_port ?? -1;
+  const c = {
+    breadth: r3(breadth(s.orgs, limit, p)),
+    rarity: r3(clamp01(1 - prev / p.prevalenceCeiling)),
+    engagement: r3(clamp01(s.orgs_engaged / p.engagedFullOrgs)),
+    direction: s.orgs_in > 0 && s.orgs_out > 0 ? 1 : 0.5,
+    recency: r3(clamp01((s.first_seen - s.window_start) / p.recencyGraceSeconds)),
+    ports: p.commonPorts.includes(top) ? 0 : 1,
+    ioc: s.is_ioc ? p.iocDirect : r3(p.iocFollow * clamp01(s.follow_orgs / 2)),
+    scanner_damping: scanner ? p.scannerDamping : 1,
+  };
+  const w = p.weights;
+  const support = w.engagement * c.engagement + w.direction * c.direction + w.recency * c.recency + w.ports * c.ports;
+  const base = c.breadth * (0.4 + 0.6 * support) * c.rarity * c.scanner_damping;
+  const score = r3(1 - (1 - base) * (1 - c.ioc));
+  return {
+    score, components: c,
+    flags: { over_correlating: s.orgs > limit, scanner_like: scanner, known_indicator: s.is_ioc },
+    numbers: {
+      orgs: s.orgs, orgs_total: s.orgs_total, correlation_limit: limit, orgs_inbound: s.orgs_in, orgs_outbound: s.orgs_out,
+      orgs_engaged: s.orgs_engaged, hosts: s.hosts, org_days: s.org_days, days_total: s.days_total, prevalence: r3(prev),
+      flows: s.flows, flows_inbound: s.flows_in, engaged_sessions: s.engaged, bytes_up: s.bytes_up,
+      ports_inbound: s.ports_in, ports_outbound: s.ports_out, top_port: top,
+      first_seen_after_window_start_s: Math.round(s.first_seen - s.window_start),
+      follow_hosts: s.follow_hosts, follow_orgs: s.follow_orgs, support: r3(support),
+    },
+  };
+}
