@@ -4,10 +4,16 @@ import { accountsFormat } from './accounts/format.ts';
 import { leasesFormat } from './leases/format.ts';
 import { loginsFormat } from './logins/format.ts';
 import { providersFormat } from './providers/format.ts';
+import { stixFormat } from './stix/format.ts';
+import { mispFormat } from './misp/format.ts';
+import { iocsFormat } from './iocs/format.ts';
 
 export const FORMATS: Format[] = [
   accountsFormat,
   leasesFormat,
   loginsFormat,
   providersFormat,
+  stixFormat,
+  mispFormat,
+  iocsFormat,
 ];
