@@ -7,6 +7,7 @@ import { providersFormat } from './providers/format.ts';
 import { stixFormat } from './stix/format.ts';
 import { mispFormat } from './misp/format.ts';
 import { iocsFormat } from './iocs/format.ts';
+import { zeekFormat } from './zeek/format.ts';
 
 export const FORMATS: Format[] = [
   accountsFormat,
@@ -16,4 +17,5 @@ export const FORMATS: Format[] = [
   stixFormat,
   mispFormat,
   iocsFormat,
+  zeekFormat,
 ];

@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../core/errors.ts';
+import { detectFormat, openInput, readHead } from './detect.ts';
+import { readAll } from './lines.ts';
+import { gzipped } from './zeek/testing.ts';
+
+const ZEEK = join(import.meta.dirname, 'zeek', 'fixtures');
+const tmp = mkdtempSync(join(tmpdir(), 'detect-'));
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('detectFormat', () => {
+  it('recognises Zeek TSV, Zeek JSON and gzip', async () => {
+    expect(await detectFormat(join(ZEEK, 'conn.log'))).toMatchObject({ format: 'zeek', gzip: false });
+    expect(await detectFormat(join(ZEEK, 'rdp.json.gz'))).toMatchObject({ format: 'zeek', gzip: true });
+    const head = await readHead(join(ZEEK, 'ssh.log.gz'));
+    expect(head.head.toString('utf8', 0, 10)).toBe('#separator');
+  });
+
+  it('does not take a STIX bundle for Zeek JSON', async () => {
+    const bundle = { type: 'bundle', id: 'bundle--5e2a1b0c-0000-4000-8000-000000000001', objects: [{ type: 'indicator', spec_version: '2.1', id: 'indicator--1', pattern: "[ipv4-addr:value = '198.51.100.7']" }] };
+    const d = await detectFormat(write('bundle.json', JSON.stringify(bundle))).catch(() => null);
+    expect(d?.format).not.toBe('zeek');
+  });
+
+  it('names the file and the formats tried when nothing fits', async () => {
+    const path = write('notes.txt', 'just some prose\nnothing structured here\n');
+    await expect(detectFormat(path)).rejects.toBeInstanceOf(InputError);
+    await expect(detectFormat(path)).rejects.toThrow(/notes\.txt: not a recognised format \(tried: .*zeek/);
+  });
+
+  it('openInput gunzips transparently, including concatenated members', async () => {
+    const path = write('two.gz', Buffer.concat([gzipped('first\n'), gzipped('second\n')]));
+    expect((await readAll(openInput(path).open())).toString()).toBe('first\nsecond\n');
+    const plain = write('plain.txt', 'abc');
+    expect(openInput(plain).sizeHint).toBe(3);
+  });
+});
