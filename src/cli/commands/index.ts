@@ -4,6 +4,8 @@ import { register as analyze } from './analyze.ts';
 import { register as beacons } from './beacons.ts';
 import { register as findings } from './findings.ts';
 import { register as ingest } from './ingest.ts';
+import { register as serve } from './serve.ts';
+import { register as user } from './user.ts';
 import { register as report } from './report.ts';
 import { register as verify } from './verify.ts';
 
@@ -14,6 +16,8 @@ const REGISTERS: Array<(program: Command) => void> = [
   findings,
   report,
   beacons,
+  serve,
+  user,
 ];
 
 export function registerCommands(program: Command): void {

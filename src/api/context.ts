@@ -1,0 +1,58 @@
+// What every route handler gets: the open case, the token directory, a per-role response cache and the
+// PII values partners must never see.
+import type { Case } from '../cli/case.ts';
+import type { Store } from '../store/store.ts';
+import { piiValuesFrom, type PiiValues } from './redact.ts';
+import { TokenDirectory, type ApiUser } from './users.ts';
+
+export class ResponseCache {
+  private entries = new Map<string, { value: unknown; at: number }>();
+  constructor(private readonly ttlMs: number) {}
+
+  async get<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as T;
+    const value = await make();
+    this.entries.set(key, { value, at: Date.now() });
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export class ApiContext {
+  readonly tokens: TokenDirectory;
+  readonly cache: ResponseCache;
+  private pii: { values: PiiValues; at: number } | null = null;
+  lastVerify: unknown = null;
+
+  constructor(readonly kase: Case, opts: { cacheTtlMs?: number } = {}) {
+    this.tokens = new TokenDirectory(kase.store);
+    this.cache = new ResponseCache(opts.cacheTtlMs ?? 60_000);
+  }
+
+  get store(): Store {
+    return this.kase.store;
+  }
+
+  /** Records a write or export in the hash-chained audit log and drops cached views it may change. */
+  audit(user: ApiUser, action: string, object: string, detail?: Record<string, unknown>): void {
+    this.kase.audit.record(`${user.name} (${user.role})`, action, object, detail);
+    this.cache.clear();
+  }
+
+  async piiValues(): Promise<PiiValues> {
+    if (this.pii && Date.now() - this.pii.at < 60_000) return this.pii.values;
+    const rows = await this.store.query<Record<string, unknown>>(
+      'SELECT name, name_norm, email, email_norm, phone, address, payment_fp, postcode, birth_date FROM accounts');
+    this.pii = { values: piiValuesFrom(rows), at: Date.now() };
+    return this.pii.values;
+  }
+
+  /** Cache key that separates what different audiences may see. */
+  audienceKey(user: ApiUser): string {
+    return user.role === 'partner' ? `partner:${user.org}` : 'team';
+  }
+}
