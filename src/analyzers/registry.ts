@@ -2,8 +2,10 @@
 import type { Analyzer } from './contract.ts';
 import { beaconsAnalyzer } from './beacons/analyzer.ts';
 import { sharedInfraAnalyzer } from './shared-infra/analyzer.ts';
+import { iocMatchAnalyzer } from './ioc-match/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
   sharedInfraAnalyzer,
+  iocMatchAnalyzer,
 ];

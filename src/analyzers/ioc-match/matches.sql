@@ -1,0 +1,65 @@
+-- Observations (flows either side, DNS queries and answers, TLS SNI) that match an indicator, judged against
+-- each reporting source's validity window, aggregated per (indicator, org).
+-- Domains match the name and its subdomains; URL indicators match their host exactly; IPv4 CIDRs by range.
+WITH src_ind AS (
+  SELECT id, type, value, ip, source, valid_from, valid_until
+  FROM indicators WHERE type IN ('ipv4', 'ipv6', 'cidr', 'domain', 'url')
+),
+uniq AS (
+  SELECT DISTINCT id, type, value, ip,
+    CASE WHEN type = 'cidr' AND ip >= 0 THEN ip END AS lo,
+    CASE WHEN type = 'cidr' AND ip >= 0
+         THEN ip + CAST(pow(2, 32 - CAST(split_part(value, '/', 2) AS INTEGER)) AS BIGINT) - 1 END AS hi,
+    CASE WHEN type = 'url' THEN lower(regexp_extract(value, '^[a-z][a-z0-9+.-]*://([^/:?#]+)', 1)) ELSE value END AS host
+  FROM src_ind
+),
+dns_names AS (
+  SELECT rowid AS rid, org, ts, evidence_id, q,
+         unnest(list_transform(range(1, len(string_split(q, '.')) + 1), i -> array_to_string(string_split(q, '.')[i:], '.'))) AS name
+  FROM (SELECT rowid, org, ts, evidence_id, lower(rtrim(query, '.')) AS q FROM dns WHERE query IS NOT NULL AND query <> '')
+),
+dns_answers AS (
+  SELECT rowid AS rid, org, ts, evidence_id, lower(rtrim(unnest(from_json(answers, '["VARCHAR"]')), '.')) AS answer
+  FROM dns WHERE answers IS NOT NULL AND answers <> '[]'
+),
+sni_names AS (
+  SELECT rowid AS rid, org, ts, evidence_id, s,
+         unnest(list_transform(range(1, len(string_split(s, '.')) + 1), i -> array_to_string(string_split(s, '.')[i:], '.'))) AS name
+  FROM (SELECT rowid, org, ts, evidence_id, lower(rtrim(sni, '.')) AS s FROM tls WHERE sni IS NOT NULL AND sni <> '')
+),
+obs AS (
+  SELECT u.id, 'flow-dst' AS via, f.rowid AS rid, f.org, f.ts, f.evidence_id
+    FROM flows f JOIN uniq u ON u.type IN ('ipv4', 'ipv6') AND f.dst = u.ip
+  UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id
+    FROM flows f JOIN uniq u ON u.type IN ('ipv4', 'ipv6') AND f.src = u.ip
+  UNION ALL SELECT u.id, 'flow-dst', f.rowid, f.org, f.ts, f.evidence_id
+    FROM flows f JOIN uniq u ON u.type = 'cidr' AND f.dst BETWEEN u.lo AND u.hi
+  UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id
+    FROM flows f JOIN uniq u ON u.type = 'cidr' AND f.src BETWEEN u.lo AND u.hi
+  UNION ALL SELECT u.id, 'dns-query', d.rid, d.org, d.ts, d.evidence_id
+    FROM dns_names d JOIN uniq u ON (u.type = 'domain' AND d.name = u.host) OR (u.type = 'url' AND d.q = u.host AND d.name = d.q)
+  UNION ALL SELECT u.id, 'dns-answer', a.rid, a.org, a.ts, a.evidence_id
+    FROM dns_answers a JOIN uniq u ON u.type IN ('ipv4', 'ipv6', 'domain') AND a.answer = u.value
+  UNION ALL SELECT u.id, 'tls-sni', t.rid, t.org, t.ts, t.evidence_id
+    FROM sni_names t JOIN uniq u ON (u.type = 'domain' AND t.name = u.host) OR (u.type = 'url' AND t.s = u.host AND t.name = t.s)
+),
+judged AS (
+  SELECT o.id, o.via, o.rid, o.org, o.ts, o.evidence_id,
+         bool_or((s.valid_from IS NULL OR o.ts >= s.valid_from) AND (s.valid_until IS NULL OR o.ts <= s.valid_until)) AS fresh,
+         list(DISTINCT s.source) FILTER (WHERE (s.valid_from IS NULL OR o.ts >= s.valid_from)
+                                          AND (s.valid_until IS NULL OR o.ts <= s.valid_until)) AS fresh_sources
+  FROM (SELECT DISTINCT * FROM obs) o JOIN src_ind s ON s.id = o.id
+  GROUP BY o.id, o.via, o.rid, o.org, o.ts, o.evidence_id
+)
+SELECT id, org,
+       count(*) FILTER (WHERE fresh) AS hits,
+       count(*) FILTER (WHERE NOT fresh) AS stale_hits,
+       min(ts) FILTER (WHERE fresh) AS first_seen, max(ts) FILTER (WHERE fresh) AS last_seen,
+       min(ts) FILTER (WHERE NOT fresh) AS stale_first_seen, max(ts) FILTER (WHERE NOT fresh) AS stale_last_seen,
+       list_sort(list_distinct(list(via) FILTER (WHERE fresh))) AS via,
+       list_sort(list_distinct(list(via) FILTER (WHERE NOT fresh))) AS stale_via,
+       list_sort(list_distinct(flatten(list(fresh_sources) FILTER (WHERE fresh)))) AS matched_sources,
+       list_sort(list_distinct(list(evidence_id))) AS evidence_ids
+FROM judged
+GROUP BY id, org
+ORDER BY id, org
