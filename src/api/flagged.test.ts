@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressedOrg, combinedScore } from './flagged.ts';
+import { addressedOrg, combinedScore, effectiveTlp } from './flagged.ts';
 
 describe('combinedScore', () => {
   it.each([
@@ -14,4 +14,18 @@ describe('addressedOrg', () => {
     expect(addressedOrg({ kind: 'victim-impact', subject: 'c', details: {} })).toBe('c');
     expect(addressedOrg({ kind: 'endpoint', subject: '1.2.3.4', details: {} })).toBeNull();
   });
+});
+
+describe('effectiveTlp', () => {
+  const restricted = new Map([['192.0.2.55', 'red'], ['evil.example', 'amber+strict']]);
+  const f = (subject: string, details: Record<string, unknown>, tlp: 'green' | 'amber' = 'green') =>
+    ({ id: 'x', analyzer: 'a', kind: 'k', subject, score: 1, confidence: 1, first_seen: null, last_seen: null, tlp, details, evidence_ids: [] });
+  it.each([
+    [f('203.0.113.10', {}), 'green'],
+    [f('192.0.2.55>198.51.100.7', {}), 'red'],
+    [f('x', { hops: [{ src: '192.0.2.55' }] }), 'red'],
+    [f('x', { shared: ['EVIL.example'] }), 'amber+strict'],
+    [f('192.0.2.55:22', {}), 'red'],
+    [f('x', { note: 'not-evil.example.org' }, 'amber'), 'amber'],
+  ])('%#', (finding, want) => expect(effectiveTlp(finding as never, restricted)).toBe(want));
 });

@@ -1,7 +1,7 @@
 // Findings a user may see, and the flagged external endpoints they point at (findings whose subject is an
 // address, plus indicator addresses). Most API views start from this set.
 import { ipKey, keyToIp } from '../core/ip.ts';
-import type { Finding } from '../core/types.ts';
+import type { Finding, Tlp } from '../core/types.ts';
 import type { FindingFilter } from '../store/store.ts';
 import type { ApiContext } from './context.ts';
 import { canSee, strictest } from './tlp.ts';
@@ -14,8 +14,39 @@ export function addressedOrg(f: { details?: Record<string, unknown> | null; kind
 }
 
 export async function visibleFindings(ctx: ApiContext, user: ApiUser, filter: FindingFilter = {}): Promise<Finding[]> {
-  const all = await ctx.cache.get(`findings:${JSON.stringify(filter)}`, () => ctx.store.findings(filter));
+  const all = await ctx.cache.get(`findings:${JSON.stringify(filter)}`, async () => {
+    const restricted = await restrictedValues(ctx);
+    return (await ctx.store.findings(filter)).map((f) => ({ ...f, tlp: effectiveTlp(f, restricted) }));
+  });
   return all.filter((f) => canSee(user, f.tlp, addressedOrg(f)));
+}
+
+/** Indicator values marked above GREEN, with their marking (a finding that names one inherits it). */
+async function restrictedValues(ctx: ApiContext): Promise<Map<string, string>> {
+  return ctx.cache.get('restricted-values', async () => {
+    const rows = await ctx.store.query<{ value: string; tlp: string }>("SELECT value, tlp FROM indicators WHERE tlp NOT IN ('clear', 'green')");
+    const out = new Map<string, string>();
+    for (const r of rows) out.set(r.value.toLowerCase(), strictest(out.get(r.value.toLowerCase()), r.tlp));
+    return out;
+  });
+}
+
+/** Most restrictive marking wins: the finding's own, or that of any restricted indicator it names. */
+export function effectiveTlp(f: Finding, restricted: Map<string, string>): Tlp {
+  if (restricted.size === 0) return f.tlp;
+  const marks: string[] = [f.tlp];
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      for (const token of v.toLowerCase().split(/[\s>|,;()\[\]→]+/)) {
+        const m = restricted.get(token) ?? restricted.get(token.replace(/:\d+$/, ''));
+        if (m) marks.push(m);
+      }
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(f.subject);
+  visit(f.details);
+  return strictest(...marks);
 }
 
 export interface FlaggedEndpoint { key: number; ip: string; findings: Finding[]; indicators: Array<{ id: string; type: string; tlp: string; source: string; intrusion_set: string | null }>; tlp: string }

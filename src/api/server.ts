@@ -48,7 +48,11 @@ export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise
     }
   });
   app.setErrorHandler(errorHandler);
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    // Fastify rewrites media-type parameters ('; version="2.1"'); TAXII clients expect the exact form.
+    if (req.url.startsWith('/taxii2') && String(reply.getHeader('content-type') ?? '').startsWith('application/taxii+json')) {
+      reply.header('content-type', 'application/taxii+json;version=2.1');
+    }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
