@@ -42,21 +42,30 @@ export async function runIngest(files: string[], o: Opts): Promise<number> {
   if (paths.length === 0) throw new InputError('no files to ingest');
   const kase = await openCase(o.case, { create: true, flags: { engine: o.engine, clickhouseUrl: o.clickhouseUrl } });
   const results: IngestResult[] = [];
+  const refused: string[] = [];
   try {
     const opts: IngestOptions = {
       format: o.format as FormatName | 'auto', org: o.org, sensor: o.sensor, tz: o.tz, map, provider: o.provider,
       tlp: o.tlp, source: o.source, quiet: o.quiet,
     };
     for (const p of paths) {
-      const r = await ingestFile(kase, p, opts);
-      results.push(r);
-      if (!o.json) process.stdout.write(`${describe(r)}\n`);
+      try {
+        const r = await ingestFile(kase, p, opts);
+        results.push(r);
+        if (!o.json) process.stdout.write(`${describe(r)}\n`);
+      } catch (e) {
+        // One refused file does not stop the others; the command still exits 2 and names each refusal.
+        if (!(e instanceof InputError) || paths.length === 1) throw e;
+        refused.push(e.message);
+        process.stderr.write(`hoptrace: ${e.message}\n`);
+      }
     }
   } finally {
     await kase.close();
   }
-  if (o.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  return 0;
+  if (o.json) process.stdout.write(`${JSON.stringify({ results, refused }, null, 2)}\n`);
+  if (refused.length) process.stderr.write(`hoptrace: ${refused.length} of ${paths.length} files refused (see above); the others were ingested\n`);
+  return refused.length ? 2 : 0;
 }
 
 function describe(r: IngestResult): string {
