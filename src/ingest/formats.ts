@@ -8,6 +8,7 @@ import { stixFormat } from './stix/format.ts';
 import { mispFormat } from './misp/format.ts';
 import { iocsFormat } from './iocs/format.ts';
 import { zeekFormat } from './zeek/format.ts';
+import { nfdumpFormat } from './nfdump/format.ts';
 
 export const FORMATS: Format[] = [
   accountsFormat,
@@ -18,4 +19,5 @@ export const FORMATS: Format[] = [
   mispFormat,
   iocsFormat,
   zeekFormat,
+  nfdumpFormat,
 ];

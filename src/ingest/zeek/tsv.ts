@@ -1,7 +1,7 @@
 // Zeek TSV data lines → rows of the mapped log. Column positions are resolved once per header block;
 // each line is split with indexOf into a reused position array and only the needed columns are converted.
 import { WrongFormatError } from '../contract.ts';
-import { ZeekHeader } from './header.ts';
+import { unescapeZeek, ZeekHeader } from './header.ts';
 import { inferPath, MAPPERS, unsupportedMessage, type LogMapper, type Tags } from './mappers.ts';
 import { BAD, fromTsv, type ZeekValue } from './values.ts';
 import type { Sink } from './sink.ts';
@@ -72,21 +72,29 @@ export class TsvLog {
   private convert(text: string): string | null {
     const h = this.header;
     const specs = this.mapper!.fields;
+    const { unsetField, emptyField } = h;
     const sepLen = h.separator.length;
+    const ends = this.ends;
+    const values = this.values;
     for (let i = 0; i < specs.length; i++) {
       const col = this.columns[i];
-      if (col < 0) { this.values[i] = null; continue; }
-      const start = col === 0 ? 0 : this.ends[col - 1] + sepLen;
-      const s = text.slice(start, this.ends[col]);
+      if (col < 0) { values[i] = null; continue; }
+      const s = text.slice(col === 0 ? 0 : ends[col - 1] + sepLen, ends[col]);
       const spec = specs[i];
-      if (s === h.unsetField) {
+      if (s === unsetField) {
         if (spec.required) return `${spec.name} is unset`;
-        this.values[i] = null;
+        values[i] = null;
         continue;
       }
-      const v = fromTsv(spec.kind, s, h);
-      if (v === BAD) return `bad ${spec.kind === 'time' ? 'timestamp' : spec.kind} in ${spec.name}: '${s.slice(0, 60)}'`;
-      this.values[i] = v;
+      const kind = spec.kind;
+      let v: ZeekValue | typeof BAD;
+      if (kind === 'str') v = s === emptyField ? '' : s.indexOf('\\x') < 0 ? s : unescapeZeek(s);
+      else if (kind === 'int' || kind === 'num' || kind === 'time') {
+        const n = s.length === 0 ? NaN : +s;
+        v = kind === 'int' ? (Number.isInteger(n) ? n : BAD) : Number.isFinite(n) && (kind === 'num' || n >= 0) ? n : BAD;
+      } else v = fromTsv(kind, s, h);
+      if (v === BAD) return `bad ${kind === 'time' ? 'timestamp' : kind} in ${spec.name}: '${s.slice(0, 60)}'`;
+      values[i] = v;
     }
     return null;
   }

@@ -1,0 +1,49 @@
+// Zeek conn.log parse rate: hoptrace's zeek format (typed rows, canonical addresses) against a plain
+// readline + split('\t') pass over the same file, in the same run.
+// Usage: npx tsx bench/zeek-parse.ts [rows=1000000]
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { openInput } from '../src/ingest/detect.ts';
+import { parseZeek } from '../src/ingest/zeek/format.ts';
+import { writeConnLog } from './ingest/gen-conn-log.ts';
+
+async function baseline(path: string): Promise<number> {
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line.startsWith('#')) continue;
+    if (line.split('\t').length > 1) n++;
+  }
+  return n;
+}
+
+async function hoptrace(path: string): Promise<number> {
+  let n = 0;
+  for await (const b of parseZeek(openInput(path), { file: path })) n += b.rows.flows?.length ?? 0;
+  return n;
+}
+
+async function timed(label: string, run: () => Promise<number>): Promise<number> {
+  const t = performance.now();
+  const rows = await run();
+  const s = (performance.now() - t) / 1000;
+  const rate = rows / s;
+  console.log(`${label.padEnd(22)} ${rows} rows in ${s.toFixed(2)} s = ${(rate / 1e6).toFixed(2)} M rows/s`);
+  return rate;
+}
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'zeek-bench-'));
+const file = join(dir, 'conn.log');
+try {
+  await writeConnLog(file, rows);
+  console.log(`conn.log: ${rows} rows, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`);
+  await baseline(file); // warm the page cache
+  const base = await timed('readline + split', () => baseline(file));
+  const ours = await timed('hoptrace zeek parse', () => hoptrace(file));
+  console.log(`ratio hoptrace / baseline: ${(ours / base).toFixed(2)}`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
