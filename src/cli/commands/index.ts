@@ -8,6 +8,7 @@ import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
 import { register as report } from './report.ts';
 import { register as verify } from './verify.ts';
+import { register as enrich } from './enrich.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
   ingest,
@@ -18,6 +19,7 @@ const REGISTERS: Array<(program: Command) => void> = [
   beacons,
   serve,
   user,
+  enrich,
 ];
 
 export function registerCommands(program: Command): void {
