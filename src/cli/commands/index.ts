@@ -8,6 +8,7 @@ import { register as serve } from './serve.ts';
 import { register as user } from './user.ts';
 import { register as report } from './report.ts';
 import { register as verify } from './verify.ts';
+import { register as simulate } from './simulate.ts';
 import { register as enrich } from './enrich.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
@@ -19,6 +20,7 @@ const REGISTERS: Array<(program: Command) => void> = [
   beacons,
   serve,
   user,
+  simulate,
   enrich,
 ];
 
