@@ -1,5 +1,5 @@
 -- Bulk load of a plain Zeek conn.log (TSV) straight through DuckDB's CSV reader.
--- /*COLUMNS*/ is the STRUCT literal of the file's #fields (read_csv takes no parameter there; see zeek-conn-bulk.ts); malformed lines land in DuckDB's reject_errors table.
+-- The COLUMNS marker below is replaced by the STRUCT literal of the file's #fields (read_csv takes no parameter there; see zeek-conn-bulk.ts); malformed lines land in DuckDB's reject_errors table.
 -- IPv4 only: the caller falls back to the row parser when a file holds IPv6 or malformed addresses.
 -- Org blocks are matched with an ASOF join on the block start (blocks must not nest).
 INSERT INTO flows
