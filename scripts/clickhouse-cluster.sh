@@ -4,7 +4,7 @@
 #                                         ops/clickhouse/, data in a fresh temp dir), waits until both answer
 #   scripts/clickhouse-cluster.sh stop    stops them by PID and removes the temp dir
 #   scripts/clickhouse-cluster.sh urls    prints the shard HTTP URLs, comma-separated
-#   scripts/clickhouse-cluster.sh stop-shard N / start-shard N   (failure tests) one shard only
+#   scripts/clickhouse-cluster.sh stop-shard N | kill-shard N | start-shard N   (failure tests) one shard only
 # Ports: HTTP $HOPTRACE_CH_HTTP_BASE (+0, +1), native TCP $HOPTRACE_CH_TCP_BASE (+0, +1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,12 +54,13 @@ start_shard() { # shard
   echo $! > "$dir/pid"
 }
 
-stop_shard() { # shard
+stop_shard() { # shard [signal]
+  local sig="${2:-TERM}"
   local pidfile; pidfile="$(cluster_dir)/shard$1/pid"
   [ -f "$pidfile" ] || return 0
   local pid; pid=$(cat "$pidfile")
   if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
+    kill "-$sig" "$pid"
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
   fi
@@ -83,7 +84,8 @@ case "${1:-}" in
     echo "ClickHouse shards stopped"
     ;;
   stop-shard) stop_shard "${2:?shard number}" ;;
+  kill-shard) stop_shard "${2:?shard number}" KILL ;;
   start-shard) start_shard "${2:?shard number}"; wait_ready "$2" 30 ;;
   urls) urls ;;
-  *) echo "usage: $0 start|stop|urls|stop-shard N|start-shard N" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|urls|stop-shard N|kill-shard N|start-shard N" >&2; exit 2 ;;
 esac

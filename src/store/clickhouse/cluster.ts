@@ -1,6 +1,6 @@
 // The shards of one ClickHouse cluster over HTTP: a client per shard, errors that name the shard,
 // and waiting for 18.16's asynchronous mutations (ALTER … DELETE) to finish.
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { HoptraceError } from '../../core/errors.ts';
 import { stringLiteral } from './literals.ts';
 
@@ -31,6 +31,7 @@ export class Cluster {
     const make = (url: string, db?: string) => createClient({
       url, request_timeout: 300_000, clickhouse_settings: QUERY_SETTINGS, ...(db ? { database: db } : {}),
       compression: { request: false, response: false },
+      log: { level: ClickHouseLogLevel.OFF }, // failures are rethrown with the shard named; no duplicate stderr noise
     });
     const shards: Shard[] = urls.map((url, i) => ({ num: i + 1, url, native: '?', client: make(url, database), admin: make(url) }));
     const probe = new Cluster(clusterName, shards);
@@ -54,9 +55,12 @@ export class Cluster {
     if (e instanceof ShardError) return e;
     const msg = (e as Error)?.message ?? String(e);
     const code = (e as { code?: string })?.code;
-    const named = this.shards.find((s) => s.native !== '?' && msg.includes(s.native));
-    if (named && /connect|Connection|Timeout|NETWORK_ERROR|All connection tries failed|Unexpected EOF|reset by peer|Broken pipe/i.test(msg)) {
-      return new ShardError(named, `ClickHouse ${this.describe(named)} is unavailable; query via shard ${via.num} failed: ${firstLine(msg)}`);
+    // The failing shard's address comes first ("Connection refused (addr): Insertion status: … other addr").
+    const named = this.shards
+      .map((s) => ({ s, at: s.native === '?' ? -1 : msg.indexOf(s.native) }))
+      .filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0]?.s;
+    if (named) {
+      return new ShardError(named, `ClickHouse ${this.describe(named)} failed or is unavailable (query entered via shard ${via.num}): ${firstLine(msg)}`);
     }
     if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || /ECONNREFUSED|ECONNRESET|socket hang up|Timeout error/i.test(msg)) {
       return new ShardError(via, `ClickHouse ${this.describe(via)} is unavailable: ${firstLine(msg)}`);
@@ -97,6 +101,29 @@ export class Cluster {
     await this.onEveryShard(async (s) => {
       await this.command(s, `ALTER TABLE \`${db}\`.\`${localTable}\` DELETE WHERE ${where}`);
       await this.waitMutations(s, db, localTable);
+    });
+  }
+
+  /** Kills a query (and its per-shard parts) everywhere and waits until no shard is still running it. */
+  async stopQuery(queryId: string, timeoutMs = 60_000): Promise<void> {
+    const id = stringLiteral(queryId);
+    const deadline = Date.now() + timeoutMs;
+    await this.onEveryShard(async (s) => {
+      let quietSince = 0;
+      for (;;) {
+        const [r] = await this.select<{ n: string }>(s, `SELECT count() AS n FROM system.processes WHERE query_id = ${id} OR initial_query_id = ${id}`);
+        if (Number(r.n) === 0) {
+          // Absent twice 100 ms apart: a request still in flight would have registered by then.
+          if (quietSince && Date.now() - quietSince >= 100) return;
+          quietSince ||= Date.now();
+        } else {
+          quietSince = 0;
+          // INSERTs are often "unkillable" (code 380): then this only waits for them to end by themselves.
+          await this.command(s, `KILL QUERY WHERE query_id = ${id} OR initial_query_id = ${id} ASYNC`, true).catch(() => undefined);
+        }
+        if (Date.now() > deadline) throw new ShardError(s, `ClickHouse ${this.describe(s)}: query ${queryId} still running after ${timeoutMs / 1000} s`);
+        await new Promise((res) => setTimeout(res, 50));
+      }
     });
   }
 

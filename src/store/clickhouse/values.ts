@@ -56,12 +56,16 @@ export function tsvField(v: Cell): string {
 
 const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
 
-/** TSV lines for cells plus trailing hidden columns (e.g. the batch id). */
-export function* tsvChunks(rows: Cell[][], extra: string[], rowsPerChunk = 2000): Generator<string> {
-  const tail = extra.map((x) => `\t${tsvField(x)}`).join('');
+/**
+ * TSV lines: hidden columns (the attempt id first) LEADING each row, then the cells. Leading, because a
+ * connection cut mid-row can reach the server as a plain end of input, and ClickHouse then stores the
+ * truncated last row: with the id first, a stored row always carries the whole id (or fails to parse).
+ */
+export function* tsvChunks(rows: Cell[][], lead: string[], rowsPerChunk = 2000): Generator<string> {
+  const head = lead.map((x) => `${tsvField(x)}\t`).join('');
   for (let i = 0; i < rows.length; i += rowsPerChunk) {
     let chunk = '';
-    for (const cells of rows.slice(i, i + rowsPerChunk)) chunk += `${cells.map(tsvField).join('\t')}${tail}\n`;
+    for (const cells of rows.slice(i, i + rowsPerChunk)) chunk += `${head}${cells.map(tsvField).join('\t')}\n`;
     yield chunk;
   }
 }
