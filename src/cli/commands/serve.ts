@@ -25,22 +25,28 @@ export function register(program: Command): void {
     .option('--port <n>', 'TCP port (0 = any free port)', (v) => Number.parseInt(v, 10), 8470)
     .option('--host <addr>', 'address to bind; keep 127.0.0.1 unless a reverse proxy with TLS fronts it', '127.0.0.1')
     .option('--no-ui', 'API and TAXII only')
-    .action(async (o: { case: string; port: number; host: string; ui: boolean }) => {
-      if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new InputError(`--port ${o.port} is not a TCP port`);
-      const webDist = o.ui ? await ensureWebBuilt() : undefined;
-      const kase = await openCase(o.case);
-      const users = await kase.store.count('users');
-      const { app } = await buildServer(kase, { webDist });
-      const address = await app.listen({ port: o.port, host: o.host });
-      process.stdout.write(`hoptrace serving ${kase.dir}\n  UI:      ${address}/\n  API:     ${address}/api/ (OpenAPI: ${address}/api/openapi.json)\n  TAXII:   ${address}/taxii2/\n`);
-      if (users === 0) process.stdout.write(`  no users yet: stop the server and run 'hoptrace user add NAME --role admin --case ${o.case}' for a sign-in token\n`);
-      if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') process.stderr.write(`warning: listening on ${o.host} without TLS; put a TLS proxy in front\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
-      await app.close();
-      await kase.close();
-    });
+    .action((o: ServeOptions) => serveCase(o));
+}
+
+export interface ServeOptions { case: string; port: number; host: string; ui: boolean }
+
+/** Serves a case until SIGINT/SIGTERM (also the last step of `hoptrace demo`). */
+export async function serveCase(o: ServeOptions): Promise<void> {
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new InputError(`--port ${o.port} is not a TCP port`);
+  const webDist = o.ui ? await ensureWebBuilt() : undefined;
+  const kase = await openCase(o.case);
+  const users = await kase.store.count('users');
+  const { app } = await buildServer(kase, { webDist });
+  const address = await app.listen({ port: o.port, host: o.host });
+  process.stdout.write(`hoptrace serving ${kase.dir}\n  UI:      ${address}/\n  API:     ${address}/api/ (OpenAPI: ${address}/api/openapi.json)\n  TAXII:   ${address}/taxii2/\n`);
+  if (users === 0) process.stdout.write(`  no users yet: stop the server and run 'hoptrace user add NAME --role admin --case ${o.case}' for a sign-in token\n`);
+  if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') process.stderr.write(`warning: listening on ${o.host} without TLS; put a TLS proxy in front\n`);
+  process.stdout.write('  press Ctrl-C to stop\n');
+  await new Promise<void>((resolve) => {
+    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await app.close();
+  await kase.close();
 }

@@ -1,0 +1,2 @@
+// Vite handles CSS imports; tell the type checker they exist.
+declare module '*.css';
