@@ -9,6 +9,7 @@ import { mispFormat } from './misp/format.ts';
 import { iocsFormat } from './iocs/format.ts';
 import { zeekFormat } from './zeek/format.ts';
 import { nfdumpFormat } from './nfdump/format.ts';
+import { netflowFormat } from './netflow/format.ts';
 
 export const FORMATS: Format[] = [
   accountsFormat,
@@ -20,4 +21,5 @@ export const FORMATS: Format[] = [
   iocsFormat,
   zeekFormat,
   nfdumpFormat,
+  netflowFormat,
 ];
