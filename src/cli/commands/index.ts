@@ -1,6 +1,7 @@
 // Every CLI command, one import and one list entry each; each module exports register(program).
 import type { Command } from 'commander';
 import { register as analyze } from './analyze.ts';
+import { register as demo } from './demo.ts';
 import { register as beacons } from './beacons.ts';
 import { register as findings } from './findings.ts';
 import { register as ingest } from './ingest.ts';
@@ -12,6 +13,7 @@ import { register as simulate } from './simulate.ts';
 import { register as enrich } from './enrich.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
+  demo,
   ingest,
   verify,
   analyze,
