@@ -11,3 +11,10 @@ describe('range index', () => {
   it.each([[4n, -1], [5n, 0], [9n, 0], [(1n << 64n) - 1n, 1], [1n << 64n, 1], [(1n << 64n) + 1n, -1], [big + 10n, 2], [big + 11n, -1]])(
     'v6 %s → range %i', (v, want) => expect(findV6(v6, v)).toBe(want));
 });
+
+describe('quickV4', async () => {
+  const { quickV4 } = await import('./index.ts');
+  it.each([['1.2.3.4', 16909060], ['255.255.255.255', 4294967295], ['0.0.0.0', 0], ['10.0.0.1', 167772161],
+    ['1.2.3', null], ['1.2.3.4.5', null], ['256.1.1.1', null], ['01.2.3.4', null], ['1..3.4', null], [' 1.2.3.4', null], ['1.2.3.4 ', null], ['a.b.c.d', null]])(
+    '%s → %s', (s, want) => expect(quickV4(s)).toBe(want));
+});
