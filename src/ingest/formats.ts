@@ -10,6 +10,7 @@ import { iocsFormat } from './iocs/format.ts';
 import { zeekFormat } from './zeek/format.ts';
 import { nfdumpFormat } from './nfdump/format.ts';
 import { netflowFormat } from './netflow/format.ts';
+import { orgsFormat } from './orgs/format.ts';
 
 export const FORMATS: Format[] = [
   accountsFormat,
@@ -22,4 +23,5 @@ export const FORMATS: Format[] = [
   zeekFormat,
   nfdumpFormat,
   netflowFormat,
+  orgsFormat,
 ];
