@@ -1,5 +1,5 @@
 -- ClickHouse 18.16 form of beacon-pairs.sql (no window functions; groupArray + arraySort; $name are
--- substituted as literals by the engine).
+-- substituted as literals by the engine). One pass: ClickHouse aggregates the arrays cheaply.
 SELECT org, src, dst, dport, connections, first_seen, last_seen, window_start, window_end,
        connections >= $strobePerDay * greatest(1.0, (window_end - window_start) / 86400.0) AS strobe,
        if(strobe, emptyArrayFloat64(), ts_list) AS ts_list,
@@ -10,11 +10,10 @@ FROM
          arraySort(groupArray(ts)) AS ts_list, groupArray(bytes) AS bytes_list
   FROM
   (
-    SELECT ifNull(org, '') AS org, src, dst,
-           if($byPort = 1, ifNull(dport, -1), toInt64(-1)) AS dport,
+    SELECT ifNull(org, '') AS org, src, dst, ifNull(dport, -1) * $byPort + ($byPort - 1) AS dport,
            ts, ifNull(bytes_out, 0) AS bytes
     FROM flows
-    WHERE $allPairs = 1 OR (src_int = 1 AND dst_int = 0)
+    WHERE src_int >= $srcIntMin AND dst_int <= $dstIntMax
   )
   GROUP BY org, src, dst, dport
   HAVING uniqExact(floor(ts)) >= $minConnections
@@ -23,6 +22,6 @@ ANY INNER JOIN
 (
   SELECT ifNull(org, '') AS org, min(ts) AS window_start, max(ts) AS window_end
   FROM flows
-  WHERE $allPairs = 1 OR (src_int = 1 AND dst_int = 0)
+  WHERE src_int >= $srcIntMin AND dst_int <= $dstIntMax
   GROUP BY org
 ) USING org

@@ -35,7 +35,8 @@ const PAIRS_SQL = sqlFile(import.meta.url, 'beacon-pairs');
 
 export async function scoredPairs(store: Store, q: PairQuery, p: BeaconParams): Promise<ScoredPair[]> {
   const rows = await store.query<PairRow>(PAIRS_SQL, {
-    minConnections: q.minConnections, strobePerDay: q.strobePerDay, byPort: q.byPort ? 1 : 0, allPairs: q.allPairs ? 1 : 0,
+    minConnections: q.minConnections, strobePerDay: q.strobePerDay, byPort: q.byPort ? 1 : 0,
+    srcIntMin: q.allPairs ? 0 : 1, dstIntMax: q.allPairs ? 1 : 0,
   });
   const v6 = await store.ip6Texts([...new Set(rows.flatMap((r) => [r.src, r.dst]))]);
   const out: ScoredPair[] = [];
