@@ -69,7 +69,7 @@ export function planCampaign(rng: Rng, orgs: VictimOrg[], servers: AttackServer[
     if (oi !== 0 && !r.chance(0.7)) continue;
     const sensor = r.pick(org.sensors);
     const host = r.pick(sensor.hosts);
-    const period = r.pick([120, 300, 600, 900, 1800]);
+    const period = r.pick([300, 600, 900, 1800, 3600]);
     const jitter = r.range(0.03, 0.25);
     const dport = r.chance(0.6) ? 443 : r.pick([80, 8080]);
     let t = te + r.range(600, 7200);

@@ -12,7 +12,7 @@ export interface SimOptions {
   out: string;
 }
 
-export const DEFAULTS = { victims: 200, days: 21, backgroundRate: 60, intel: 'full' as IntelVariant };
+export const DEFAULTS = { victims: 200, days: 21, backgroundRate: 20, intel: 'full' as IntelVariant };
 
 const CAMPAIGN_BASE = Date.UTC(2016, 8, 1) / 1000; // 2016-09-01T00:00:00Z
 export const DAY = 86400;

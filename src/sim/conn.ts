@@ -49,9 +49,11 @@ export function completed(rng: Rng, base: Omit<Conn, 'uid' | 'duration' | 'ob' |
   const op = tcp ? 3 + Math.ceil(s.ob / mss) + Math.ceil(s.rb / (mss * 2)) : Math.max(1, Math.ceil(s.ob / 1200));
   const rp = tcp ? 2 + Math.ceil(s.rb / mss) + Math.ceil(s.ob / (mss * 2)) : s.rb > 0 ? Math.max(1, Math.ceil(s.rb / 1200)) : 0;
   return {
-    ...base, uid: zeekUid(rng), duration: s.duration, ob: s.ob, rb: s.rb, op, rp,
+    ts: base.ts, uid: zeekUid(rng), src: base.src, sport: base.sport, dst: base.dst, dport: base.dport, proto: base.proto,
+    service: base.service, duration: s.duration, ob: s.ob, rb: s.rb, op, rp,
     state: s.state ?? (tcp ? 'SF' : s.rb > 0 ? 'SF' : 'S0'),
     history: tcp ? (s.rb > 0 ? 'ShADadFf' : 'ShADFf') : s.rb > 0 ? 'Dd' : 'D',
+    localOrig: base.localOrig, localResp: base.localResp,
   };
 }
 

@@ -1,0 +1,10 @@
+// Scorer registry: analyzer id → scorer. One line each; analyzer helpers add theirs.
+import { sharedInfra } from './shared-infra.ts';
+import type { Scorer } from './types.ts';
+
+export const SCORERS: Record<string, Scorer> = {
+  'shared-infra': sharedInfra,
+};
+
+export type { Score, Scorer } from './types.ts';
+export { prf } from './types.ts';
