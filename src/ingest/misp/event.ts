@@ -1,5 +1,5 @@
 // One MISP event → rows: the event as a 'report' intel object (raw JSON keeps every attribute),
-// galaxy clusters as intel objects, IDS-flagged attributes (also inside MISP objects) as indicators.
+// galaxy clusters as intel objects, indicator attributes (also inside MISP objects) as indicators.
 import type { Reject, Tlp } from '../../core/types.ts';
 import type { Row } from '../../store/store.ts';
 import { cleanSource, indicatorRow, parseTime } from '../iocs/indicator-row.ts';
@@ -11,6 +11,13 @@ type Obj = Record<string, unknown>;
 export interface EventRows { intel_objects: Row[]; indicators: Row[]; read: number; rejects: Reject[] }
 export interface EventOptions { file: string; source?: string; tlp: Tlp; index: number }
 
+/** Links to write-ups and internal references are sources, not indicators (matching them flags readers). */
+const REFERENCE_CATEGORIES = new Set(['External analysis', 'Internal reference', 'Antivirus detection']);
+/**
+ * Attributes the producer did not flag for detection (to_ids false) are still indicators — many vendors
+ * publish every attribute that way — but weak ones: low confidence and a label saying so.
+ */
+const NOT_FOR_IDS_CONFIDENCE = 15;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function attributesOf(ev: Obj): Obj[] {
@@ -42,16 +49,18 @@ export function eventRows(ev: Obj, opts: EventOptions): EventRows {
   const labelsOfEvent = eventTags.filter((t) => !/^tlp:/i.test(t));
   attrs.forEach((a, i) => {
     const type = String(a.type ?? '');
-    if (a.to_ids === false || a.to_ids === '0' || a.to_ids === 0 || !isIndicatorType(type)) return; // context: kept in raw
+    if (!isIndicatorType(type) || REFERENCE_CATEGORIES.has(String(a.category ?? ''))) return; // context: kept in raw
+    const forIds = !(a.to_ids === false || a.to_ids === '0' || a.to_ids === 0);
     const inds = attributeIndicators(type, String(a.value ?? ''));
     if (typeof inds === 'string') { out.rejects.push({ file: opts.file, reason: `${where}.Attribute[${i}] ${String(a.uuid ?? '')}: ${inds}` }); return; }
     const attrTags = tagNames(a);
     const attrGalaxy = galaxyObjects(a, source, tlp);
     out.intel_objects.push(...attrGalaxy.rows);
     const meta = {
-      source, tlp: strictest([tlp, tagsTlp(attrTags)])!, confidence: null,
+      source, tlp: strictest([tlp, tagsTlp(attrTags)])!, confidence: forIds ? null : NOT_FOR_IDS_CONFIDENCE,
       intrusion_set: attrGalaxy.actorIds.length === 1 ? attrGalaxy.actorIds[0] : actor,
-      labels: [String(a.category ?? ''), ...(a._object ? [`object:${String(a._object)}`] : []), ...labelsOfEvent,
+      labels: [String(a.category ?? ''), ...(forIds ? [] : ['misp:to_ids=false']),
+        ...(a._object ? [`object:${String(a._object)}`] : []), ...labelsOfEvent,
         ...attrTags.filter((t) => !/^tlp:/i.test(t))].filter(Boolean),
       first_seen: parseTime(a.first_seen) || null, last_seen: parseTime(a.last_seen) || null,
     };

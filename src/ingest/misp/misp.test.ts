@@ -32,13 +32,18 @@ describe('MISP events', () => {
       ['ipv4', '203.0.113.5', 'amber'],
       ['sha256', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'amber'],
       ['domain', 'c2.example', 'red'],
+      ['domain', 'benign.example', 'amber'],
       ['domain', 'obj.example', 'amber'],
     ]);
+    const notForIds = r.rows.indicators[3];
+    expect(notForIds).toMatchObject({ confidence: 15 });
+    expect(notForIds.labels).toContain('misp:to_ids=false');
+    expect(r.rows.indicators[0]).toMatchObject({ confidence: null });
     expect(r.rows.indicators.every((x) => x.source === 'misp:CERT-X')).toBe(true);
     const actor = r.rows.intel_objects.find((o) => o.type === 'intrusion-set')!;
     expect(actor.name).toBe('Tick');
     expect(r.rows.indicators.every((x) => x.intrusion_set === actor.id)).toBe(true);
-    expect(r.rows.indicators[3].labels).toContain('object:domain-ip');
+    expect(r.rows.indicators[4].labels).toContain('object:domain-ip');
     expect(r.rejects).toEqual([expect.objectContaining({ reason: expect.stringMatching(/Attribute\[3\].*ip-dst/) })]);
   });
 
