@@ -45,10 +45,10 @@ export class ChainSession {
   /** Hop-local exchange (SSH banner and key exchange) on hop k starting at t; returns when it ends. */
   handshake(t: number, k: number): number {
     const L = this.timing.latency[k];
-    const steps: Array<[boolean, number]> = [[true, 21], [false, 39], [true, 1392], [false, 1080], [true, 48], [false, 580], [true, 52], [false, 36], [true, 84], [false, 52]];
+    const steps: Array<[boolean, number | string]> = [[true, 'SSH-2.0-OpenSSH_7.4\r\n'], [false, 'SSH-2.0-OpenSSH_6.6.1p1 Ubuntu-2ubuntu2.8\r\n'], [true, 1392], [false, 1080], [true, 48], [false, 580], [true, 52], [false, 36], [true, 84], [false, 52]];
     let s = t;
-    for (const [fromClient, len] of steps) {
-      this.hops[k].push({ fromClient, send: s, len });
+    for (const [fromClient, body] of steps) {
+      this.hops[k].push(typeof body === 'string' ? { fromClient, send: s, len: body.length, text: body } : { fromClient, send: s, len: body });
       s += L + this.r.range(0.0005, 0.004);
     }
     return s;

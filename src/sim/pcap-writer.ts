@@ -9,6 +9,7 @@ export const TCP = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 } as 
 export interface WirePacket {
   ts: number; src: string; dst: string; sport: number; dport: number;
   seq: number; ack: number; flags: number; len: number; ttl: number; window: number; ipId: number;
+  text?: string; // clear-text payload (protocol banners); otherwise seeded ciphertext-like bytes
 }
 
 function checksum(buf: Buffer, start: number, end: number, initial = 0): number {
@@ -75,7 +76,8 @@ export class PcapWriter {
     f[tcp + 12] = 5 << 4;
     f[tcp + 13] = p.flags;
     f.writeUInt16BE(p.window, tcp + 14);
-    if (p.len > 0) this.payload.bytes(p.len).copy(f, tcp + 20);
+    if (p.text) f.write(p.text, tcp + 20, 'latin1');
+    else if (p.len > 0) this.payload.bytes(p.len).copy(f, tcp + 20);
     const pseudo = sumPseudo(p.src, p.dst, 20 + p.len);
     f.writeUInt16BE(checksum(f, tcp, tcp + 20 + p.len, pseudo), tcp + 16);
     this.sink.write(f);

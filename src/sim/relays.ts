@@ -98,9 +98,14 @@ function decoys(r: Rng, relayIp: string, lo: number, hi: number): Array<{ kind: 
     out.push({ kind: 'outbound-session', spec: { client: relayIp, cport: r.int(40000, 65000), server: clientIp(r), sport: 22, open: start, close: t + 0.2, latency: lat, segments: ch.hops[0], pathHops: r.int(8, 16) } });
   }
   const start = r.range(lo, hi);
-  const segs: TcpConnSpec['segments'] = [{ fromClient: true, send: start + 0.02, len: 180 }];
+  const get = 'GET /pub/tools/pkg-2.4.1.tar.gz HTTP/1.1\r\nHost: update.os-vendor.example\r\nUser-Agent: Wget/1.17.1 (linux-gnu)\r\nAccept: */*\r\n\r\n';
+  const segs: TcpConnSpec['segments'] = [{ fromClient: true, send: start + 0.02, len: get.length, text: get }];
   let t = start + 0.05;
-  for (let left = r.int(800_000, 2_000_000); left > 0; left -= 1448) {
+  const body = r.int(800_000, 2_000_000);
+  const head = `HTTP/1.1 200 OK\r\nServer: nginx/1.10.3\r\nContent-Type: application/gzip\r\nContent-Length: ${body}\r\n\r\n`;
+  segs.push({ fromClient: false, send: t, len: head.length, text: head });
+  t += 0.0008;
+  for (let left = body; left > 0; left -= 1448) {
     segs.push({ fromClient: false, send: t, len: Math.min(1448, left) });
     t += r.range(0.0004, 0.0012);
   }

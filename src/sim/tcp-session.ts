@@ -3,7 +3,7 @@
 import { TCP, type WirePacket } from './pcap-writer.ts';
 import type { Rng } from './random.ts';
 
-export interface Segment { fromClient: boolean; send: number; len: number }
+export interface Segment { fromClient: boolean; send: number; len: number; text?: string }
 
 export interface TcpConnSpec {
   client: string; cport: number; server: string; sport: number;
@@ -12,7 +12,7 @@ export interface TcpConnSpec {
   pathHops: number; // routers between the ends (TTL seen at the receiver)
 }
 
-export interface SimPacket extends WirePacket { fromClient: boolean; send: number; arrive: number }
+export interface SimPacket extends WirePacket { fromClient: boolean; send: number; arrive: number; text?: string }
 
 const DELAYED_ACK = 0.04;
 
@@ -20,13 +20,13 @@ export function tcpPackets(r: Rng, c: TcpConnSpec): SimPacket[] {
   const L = c.latency;
   const isnC = r.u32();
   const isnS = r.u32();
-  type Raw = { fromClient: boolean; send: number; len: number; flags: number };
+  type Raw = { fromClient: boolean; send: number; len: number; flags: number; text?: string };
   const raw: Raw[] = [];
   const synAck = c.open + L + 0.00008;
   raw.push({ fromClient: true, send: c.open, len: 0, flags: TCP.SYN });
   raw.push({ fromClient: false, send: synAck, len: 0, flags: TCP.SYN | TCP.ACK });
   raw.push({ fromClient: true, send: synAck + L, len: 0, flags: TCP.ACK });
-  for (const s of c.segments) raw.push({ fromClient: s.fromClient, send: s.send, len: s.len, flags: TCP.PSH | TCP.ACK });
+  for (const s of c.segments) raw.push({ fromClient: s.fromClient, send: s.send, len: s.text ? Buffer.byteLength(s.text) : s.len, flags: TCP.PSH | TCP.ACK, text: s.text });
   for (const side of [true, false]) {
     const arrivals = c.segments.filter((s) => s.fromClient !== side).map((s) => s.send + L).sort((a, b) => a - b);
     const sends = c.segments.filter((s) => s.fromClient === side).map((s) => s.send).sort((a, b) => a - b);
@@ -68,7 +68,7 @@ export function tcpPackets(r: Rng, c: TcpConnSpec): SimPacket[] {
       src: p.fromClient ? c.client : c.server, dst: p.fromClient ? c.server : c.client,
       sport: p.fromClient ? c.cport : c.sport, dport: p.fromClient ? c.sport : c.cport,
       seq, ack, flags: p.flags, len: p.len, ttl: ttlAtReceiver, window: p.fromClient ? 2048 : 1444,
-      ipId: p.fromClient ? ipIdC++ : ipIdS++,
+      ipId: p.fromClient ? ipIdC++ : ipIdS++, text: p.text,
     });
   }
   return out;
