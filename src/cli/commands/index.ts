@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { register as analyze } from './analyze.ts';
 import { register as demo } from './demo.ts';
 import { register as beacons } from './beacons.ts';
+import { register as relays } from './relays.ts';
 import { register as findings } from './findings.ts';
 import { register as ingest } from './ingest.ts';
 import { register as serve } from './serve.ts';
@@ -11,6 +12,7 @@ import { register as report } from './report.ts';
 import { register as verify } from './verify.ts';
 import { register as simulate } from './simulate.ts';
 import { register as enrich } from './enrich.ts';
+import { register as resolve } from './resolve.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
   demo,
@@ -20,10 +22,12 @@ const REGISTERS: Array<(program: Command) => void> = [
   findings,
   report,
   beacons,
+  relays,
   serve,
   user,
   simulate,
   enrich,
+  resolve,
 ];
 
 export function registerCommands(program: Command): void {

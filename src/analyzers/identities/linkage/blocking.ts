@@ -27,10 +27,18 @@ export function defaultRules(p: PreparedSet): BlockRule[] {
   const names = idx(['name', 'given', 'surname']);
   const nameTokens = (i: number): string[] =>
     names.flatMap((k) => ((p.columns[k][i] as { tokens: string[] } | null)?.tokens ?? [])).filter((t) => t.length > 0);
+  // Names alone make blocks that grow with n (common names); with a date field they are paired with the year.
+  const dates = idx(['date']);
   if (names.length) {
-    rules.push(ruleFromKey(p, 'name-phonetic', names, (i) => {
+    const d = dates[0];
+    const label = d === undefined ? 'name-phonetic' : `name-phonetic+${fieldName(p.fields[d])}-year`;
+    rules.push(ruleFromKey(p, label, d === undefined ? names : [...names, d], (i) => {
       const t = nameTokens(i);
-      return t.length >= 2 ? t.map(phonetic).sort().join(' ') : null;
+      if (t.length < 2) return null;
+      const key = t.map(phonetic).sort().join(' ');
+      if (d === undefined) return key;
+      const v = p.columns[d][i] as string | null;
+      return v === null ? null : `${key}|${v.slice(0, 4)}`;
     }));
   }
   const initial = (i: number) => nameTokens(i).map((t) => t[0]).sort().join('');

@@ -1,6 +1,6 @@
 // Name and date comparisons, the two kinds with the most ways to differ (see kinds.ts).
 import { romanise } from '../../../ingest/provider-records/normalise/text.ts';
-import { boundedLevenshtein, jaroWinkler, phonetic, tokens } from './strings.ts';
+import { jaroWinkler, phonetic, tokens } from './strings.ts';
 
 export interface PreparedName {
   latin: string;
@@ -55,12 +55,17 @@ export function prepareDate(raw: string): string | null {
 export function compareDate(a: string, b: string): number {
   if (a === b) return 3;
   if (a.length === 8 && b.length === 8) {
-    if (a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2;
-    if (boundedLevenshtein(a, b, 1) <= 1) return 2;
     let diff = 0;
-    for (let i = 0; i < 8; i++) if (a[i] !== b[i]) diff++;
-    if (diff === 2 && [...a].sort().join('') === [...b].sort().join('')) return 2;
-    if (a.slice(0, 4) === b.slice(0, 4)) return 1;
+    let first = -1;
+    let second = -1;
+    for (let i = 0; i < 8; i++) {
+      if (a.charCodeAt(i) !== b.charCodeAt(i)) { diff++; if (first < 0) first = i; else second = i; }
+    }
+    if (diff === 1) return 2;
+    if (diff === 2 && a[first] === b[second] && a[second] === b[first]) return 2;
+    const sameYear = first >= 4;
+    if (sameYear && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2;
+    if (sameYear) return 1;
   }
   return 0;
 }

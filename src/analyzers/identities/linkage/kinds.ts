@@ -7,7 +7,7 @@ import { normaliseEmail } from '../../../ingest/provider-records/normalise/email
 import { toE164 } from '../../../ingest/provider-records/normalise/phone.ts';
 import { foldText, romanise } from '../../../ingest/provider-records/normalise/text.ts';
 import { compareDate, compareName, prepareDate, prepareName, type PreparedName } from './kind-name-date.ts';
-import { boundedLevenshtein, jaroWinkler } from './strings.ts';
+import { jaroWinkler, withinOneEdit } from './strings.ts';
 
 export const KINDS = ['name', 'given', 'surname', 'text', 'address', 'date', 'phone', 'email', 'exact', 'ip', 'postcode'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -35,7 +35,7 @@ const nameKind: KindDef<PreparedName> = {
 const text: KindDef<string> = {
   levels: ['disagree', 'similar', 'close', 'exact'],
   prepare: (raw) => foldText(raw) || null,
-  compare: (a, b) => (a === b ? 3 : jaroWinkler(a, b) >= 0.94 ? 2 : jaroWinkler(a, b) >= 0.85 ? 1 : 0),
+  compare: (a, b) => { if (a === b) return 3; const jw = jaroWinkler(a, b); return jw >= 0.94 ? 2 : jw >= 0.85 ? 1 : 0; },
   tfKey: (p) => p, blockKey: () => null,
 };
 
@@ -60,7 +60,7 @@ const date: KindDef<string> = {
 const phone: KindDef<string> = {
   levels: ['disagree', 'same-last-8', 'one-digit-off', 'exact'],
   prepare: (raw) => toE164(raw, 'JP'),
-  compare: (a, b) => (a === b ? 3 : boundedLevenshtein(a, b, 1) <= 1 ? 2 : a.slice(-8) === b.slice(-8) ? 1 : 0),
+  compare: (a, b) => (a === b ? 3 : withinOneEdit(a, b) ? 2 : a.slice(-8) === b.slice(-8) ? 1 : 0),
   tfKey: (p) => p, blockKey: (p) => p.slice(-8),
 };
 
@@ -90,7 +90,7 @@ const ip: KindDef<Ip> = {
 const postcode: KindDef<string> = {
   levels: ['disagree', 'one-char-off', 'exact'],
   prepare: (raw) => normalisePostcode(raw) || null,
-  compare: (a, b) => (a === b ? 2 : a.length === b.length && boundedLevenshtein(a, b, 1) <= 1 ? 1 : 0),
+  compare: (a, b) => (a === b ? 2 : a.length === b.length && withinOneEdit(a, b) ? 1 : 0),
   tfKey: (p) => p, blockKey: () => null,
 };
 

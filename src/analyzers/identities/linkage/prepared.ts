@@ -13,6 +13,10 @@ export interface PreparedSet {
   columns: unknown[][];
   /** Term frequency per field: tfKey → count. */
   tf: Map<string, number>[];
+  /** Compare function per field (looked up once). */
+  compare: ((a: any, b: any) => number)[];
+  /** Indices of the given and surname fields when both exist (swapped-order check). */
+  swap: [number, number] | null;
 }
 
 export function fieldName(f: FieldSpec): string {
@@ -36,25 +40,28 @@ export function prepareRecords(records: InputRecord[], fields: FieldSpec[]): Pre
     }
   });
   for (let i = 0; i < n; i++) source[i] = records[i].source ?? 0;
-  return { ids: records.map((r) => r.id), source, fields, columns, tf };
+  const g = fields.findIndex((f) => f.kind === 'given');
+  const s = fields.findIndex((f) => f.kind === 'surname');
+  return {
+    ids: records.map((r) => r.id), source, fields, columns, tf,
+    compare: fields.map((f) => KIND_DEFS[f.kind].compare), swap: g >= 0 && s >= 0 ? [g, s] : null,
+  };
 }
 
 /** Agreement levels of one pair, written into `out` at `offset` (-1 = missing). */
 export function compareInto(p: PreparedSet, i: number, j: number, out: Int8Array, offset: number): void {
-  const { fields, columns } = p;
-  for (let k = 0; k < fields.length; k++) {
+  const { columns, compare } = p;
+  for (let k = 0; k < compare.length; k++) {
     const a = columns[k][i];
     const b = columns[k][j];
-    out[offset + k] = a === null || b === null ? -1 : KIND_DEFS[fields[k].kind].compare(a, b);
+    out[offset + k] = a === null || b === null ? -1 : compare[k](a, b);
   }
-  fixSwappedNames(p, i, j, out, offset);
+  if (p.swap) fixSwappedNames(p, p.swap[0], p.swap[1], i, j, out, offset);
 }
 
 /** Given and family names written the other way round agree as "phonetic-or-close". */
-function fixSwappedNames(p: PreparedSet, i: number, j: number, out: Int8Array, offset: number): void {
-  const g = p.fields.findIndex((f) => f.kind === 'given');
-  const s = p.fields.findIndex((f) => f.kind === 'surname');
-  if (g < 0 || s < 0 || (out[offset + g] >= 3 && out[offset + s] >= 3)) return;
+function fixSwappedNames(p: PreparedSet, g: number, s: number, i: number, j: number, out: Int8Array, offset: number): void {
+  if (out[offset + g] >= 3 && out[offset + s] >= 3) return;
   const name = KIND_DEFS.name;
   const [gi, si, gj, sj] = [p.columns[g][i], p.columns[s][i], p.columns[g][j], p.columns[s][j]];
   if (gi === null || si === null || gj === null || sj === null) return;

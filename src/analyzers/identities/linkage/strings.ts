@@ -1,5 +1,9 @@
 // String similarity and phonetic codes used by the comparison kinds. Pure functions.
 
+// Scratch buffers reused across calls (single-threaded), so the hot loop allocates nothing.
+let matchedB = new Uint8Array(64);
+let matchA = new Int32Array(64);
+
 /** Jaro–Winkler similarity in 0..1 (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
@@ -7,16 +11,18 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (!la || !lb) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchA: number[] = [];
+  if (matchedB.length < lb) matchedB = new Uint8Array(lb * 2);
+  if (matchA.length < la) matchA = new Int32Array(la * 2);
+  matchedB.fill(0, 0, lb);
+  let m = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
+    const ch = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (!matchedB[j] && a.charCodeAt(i) === b.charCodeAt(j)) { matchedB[j] = 1; matchA.push(i); break; }
+      if (!matchedB[j] && ch === b.charCodeAt(j)) { matchedB[j] = 1; matchA[m++] = i; break; }
     }
   }
-  const m = matchA.length;
   if (!m) return 0;
   let t = 0;
   let k = 0;
@@ -29,6 +35,18 @@ export function jaroWinkler(a: string, b: string): number {
   let prefix = 0;
   while (prefix < 4 && prefix < la && prefix < lb && a[prefix] === b[prefix]) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** True when a and b differ by at most one insertion, deletion or substitution (no allocation). */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
