@@ -1,5 +1,8 @@
 -- ClickHouse 18.16 form of beacon-pairs.sql (no window functions; groupArray + arraySort; $name are
 -- substituted as literals by the engine). One pass: ClickHouse aggregates the arrays cheaply.
+-- Joined subqueries carry aliases: current ClickHouse requires them (joined_subquery_requires_alias).
+-- ALL, not ANY: the right side has one row per org, and current ClickHouse's ANY INNER JOIN also keeps
+-- only one LEFT row per key (18.16 kept them all), so ANY would silently drop pairs there.
 SELECT org, src, dst, dport, connections, first_seen, last_seen, window_start, window_end,
        connections >= $strobePerDay * greatest(1.0, (window_end - window_start) / 86400.0) AS strobe,
        if(strobe, emptyArrayFloat64(), ts_list) AS ts_list,
@@ -17,11 +20,11 @@ FROM
   )
   GROUP BY org, src, dst, dport
   HAVING uniqExact(floor(ts)) >= $minConnections
-)
-ANY INNER JOIN
+) AS pairs
+ALL INNER JOIN
 (
   SELECT ifNull(org, '') AS org, min(ts) AS window_start, max(ts) AS window_end
   FROM flows
   WHERE src_int >= $srcIntMin AND dst_int <= $dstIntMax
   GROUP BY org
-) USING org
+) AS windows USING org
