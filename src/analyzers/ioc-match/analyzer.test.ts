@@ -69,6 +69,7 @@ describe('ioc-match', () => {
     expect([f.first_seen, f.last_seen]).toEqual([T('2024-03-01T00:00:00Z'), T('2024-03-02T00:00:00Z')]);
     expect(f.score).toBe(0.92); // 1 - (1-0.8)(1-0.6)
     expect(f.tlp).toBe('green');
+    expect(f.details.actors).toEqual(['actor:tick']); // the CSV group label, resolved
   });
 
   it('respects validity windows per source', () => {

@@ -2,6 +2,7 @@
 // (indicator, org); an indicator seen only outside every window gives an 'ioc-stale' finding saying so.
 import { z } from 'zod';
 import { TLP_ORDER, type Finding, type Tlp } from '../../core/types.ts';
+import { resolveActors } from '../../enrich/actors/index.ts';
 import { mergedIndicators, type MergedIndicator } from '../../enrich/indicators.ts';
 import { sqlFile } from '../../store/sql-file.ts';
 import type { Analyzer } from '../contract.ts';
@@ -28,6 +29,9 @@ export const iocMatchAnalyzer: Analyzer<Params> = {
   needs: { tables: ['flows', 'dns', 'tls', 'indicators', 'intel_objects'], analyzers: [] },
   params,
   async *run(ctx) {
+    // actor ids on intel objects feed the merged indicators' `actors`; resolution is idempotent
+    const actors = await resolveActors(ctx.store);
+    ctx.log(`ioc-match: ${actors.length} actor(s) resolved from intel`);
     const matches = await ctx.store.query<MatchRow>(sqlFile(import.meta.url, 'matches'));
     if (matches.length === 0) return;
     const merged = new Map((await mergedIndicators(ctx.store)).map((m) => [m.id, m]));

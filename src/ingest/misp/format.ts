@@ -54,5 +54,7 @@ export async function* parseMisp(input: ParserInput, opts: ParseOptions): AsyncI
     rejects.push(...r.rejects);
     read += r.read;
   });
+  const reportRows = rows.intel_objects.filter((o) => o.type === 'report').length;
+  if (reportRows === 0) throw new WrongFormatError(`no usable MISP event: ${rejects[0]?.reason ?? 'none found'}`);
   yield { rows, read, rejects, bytesDone: buf.length };
 }

@@ -53,12 +53,13 @@ export function galaxyObjects(holder: Obj, source: string, tlp: Tlp): GalaxyObje
     }
   }
   for (const tag of tagNames(holder)) {
-    const m = /^misp-galaxy:(threat-actor|mitre-intrusion-set)="(.+)"$/.exec(tag);
-    if (!m || seenTags.has(tag)) continue;
+    const m = /^misp-galaxy:([a-z0-9-]+)="(.+)"$/.exec(tag);
+    const stixType = m ? STIX_TYPE[m[1]] : undefined;
+    if (!m || !stixType || seenTags.has(tag)) continue;
     const { name, ids } = splitAttackId(m[2]);
-    const id = actorNameObjectId(name);
-    if (!rows.has(id)) rows.set(id, { id, type: 'intrusion-set', name, aliases: [], external_ids: ids, actor: null, tlp, source, raw: { tag } });
-    actorIds.push(id);
+    const id = stixType === 'intrusion-set' ? actorNameObjectId(name) : actorNameObjectId(name).replace('intrusion-set', stixType);
+    if (!rows.has(id)) rows.set(id, { id, type: stixType, name, aliases: [], external_ids: ids, actor: null, tlp, source, raw: { tag } });
+    if (stixType === 'intrusion-set') actorIds.push(id);
   }
   return { rows: [...rows.values()], actorIds: [...new Set(actorIds)] };
 }

@@ -74,6 +74,16 @@ describe('MISP events', () => {
     expect(r.rows.intel_objects.find((o) => o.name === 'menuPass')).toMatchObject({ external_ids: ['G0045'], aliases: ['APT10', 'Stone Panda'] });
   });
 
+  it('turns ATT&CK technique and tool tags into intel objects, never into actors', async () => {
+    const ev = event({ Tag: [{ name: 'misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1193"' },
+      { name: 'misp-galaxy:tool="PlugX"' }, { name: 'misp-galaxy:threat-actor="APT10"' }] });
+    const r = await parseText(mispFormat, JSON.stringify(ev));
+    const byName = (n: string) => r.rows.intel_objects.find((o) => o.name === n);
+    expect(byName('Spearphishing Attachment')).toMatchObject({ type: 'attack-pattern', external_ids: ['T1193'] });
+    expect(byName('PlugX')).toMatchObject({ type: 'tool' });
+    expect(r.rows.indicators.every((x) => x.intrusion_set === byName('APT10')!.id)).toBe(true);
+  });
+
   it('rejects an event without uuid/info together with its attributes', async () => {
     const r = await parseText(mispFormat, JSON.stringify([{ Event: event() }, { Event: { Attribute: [{ type: 'domain', value: 'x.example' }] } }]));
     expect(r.read).toBe(8 + 2);

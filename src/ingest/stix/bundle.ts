@@ -33,11 +33,11 @@ export function bundleRows(objects: unknown[], opts: BundleOptions): BundleRows 
     }
     good.push(o);
   });
-  const rows = convert(good, opts, rejects);
+  const rows = convert(good, opts);
   return { rows, read: objects.length, rejects, upgraded };
 }
 
-function convert(objs: Obj[], opts: BundleOptions, rejects: Reject[]): Partial<Record<TableName, Row[]>> {
+function convert(objs: Obj[], opts: BundleOptions): Partial<Record<TableName, Row[]>> {
   const byId = new Map(objs.map((o) => [String(o.id), o]));
   const markings = new Map<string, Tlp>();
   for (const o of objs) if (o.type === 'marking-definition') { const t = markingTlp(o); if (t) markings.set(String(o.id), t); }
@@ -56,17 +56,15 @@ function convert(objs: Obj[], opts: BundleOptions, rejects: Reject[]): Partial<R
     } else if (o.type === 'sighting') {
       out.sightings.push(...sightingRows(o, byId, source, tlp));
     } else if (o.type === 'indicator') {
-      const r = indicatorRows(o, source, tlp, ties.get(String(o.id)) ?? null);
-      if (typeof r === 'string') rejects.push({ file: opts.file, reason: `${String(o.id)}: ${r}` });
-      else out.indicators.push(...r);
+      out.indicators.push(...indicatorRows(o, source, tlp, ties.get(String(o.id)) ?? null));
     }
   }
   return out;
 }
 
-function indicatorRows(o: Obj, source: string, tlp: Tlp, intrusionSet: string | null): Row[] | string {
+/** Indicator rows of one (already validated) indicator object. */
+function indicatorRows(o: Obj, source: string, tlp: Tlp, intrusionSet: string | null): Row[] {
   const validFrom = parseTime(o.valid_from), validUntil = parseTime(o.valid_until);
-  if (Number.isNaN(validFrom) || Number.isNaN(validUntil)) return 'valid_from/valid_until is not a timestamp';
   const labels = [...((o.labels as string[]) ?? []), ...((o.indicator_types as string[]) ?? [])];
   const meta = {
     source, tlp, confidence: typeof o.confidence === 'number' ? o.confidence : null, valid_from: validFrom,

@@ -30,6 +30,7 @@ export async function* parseStix(input: ParserInput, opts: ParseOptions): AsyncI
   const { objects, version } = objectsOf(doc);
   const tlp = parseTlp(opts.tlp) ?? 'amber';
   const r = bundleRows(objects, { file: opts.file, source: opts.source, tlp, bundleVersion: version });
+  if (r.read > 0 && r.rejects.length === r.read) throw new WrongFormatError(`no usable STIX object: ${r.rejects[0].reason}`);
   yield { rows: r.rows, read: r.read, rejects: r.rejects, bytesDone: buf.length };
 }
 

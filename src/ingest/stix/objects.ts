@@ -1,5 +1,6 @@
 // Field extraction shared by STIX object conversion: TLP from markings, ATT&CK ids, aliases, names.
 import type { Tlp } from '../../core/types.ts';
+import { parseTime } from '../iocs/indicator-row.ts';
 import { TLP_MARKING_IDS, parseTlp, strictest } from '../iocs/tlp.ts';
 
 export type Obj = Record<string, unknown>;
@@ -56,5 +57,8 @@ export function invalidReason(o: unknown): string | null {
   }
   if (x.type === 'sighting' && typeof x.sighting_of_ref !== 'string') return 'sighting without sighting_of_ref';
   if (x.type === 'indicator' && typeof x.pattern !== 'string') return 'indicator without a pattern';
+  for (const f of ['valid_from', 'valid_until', 'first_seen', 'last_seen']) {
+    if (x[f] !== undefined && Number.isNaN(parseTime(x[f]))) return `${f} is not a timestamp: '${String(x[f]).slice(0, 40)}'`;
+  }
   return null;
 }

@@ -109,12 +109,15 @@ describe('indicators, actors and malformed input', () => {
       { ...base, type: 'relationship', id: `relationship--${uuid(1)}`, source_ref: 'a' },
       { ...base, type: 'tool', id: `tool--${uuid(2)}`, name: 'ok', spec_version: '3.0' },
       { ...base, type: 'tool', id: `tool--${uuid(3)}`, name: 'ok' },
+      { ...base, type: 'indicator', id: `indicator--${uuid(4)}`, pattern: "[url:value = 'http://a.example/']", valid_from: 'yesterday' },
     ]));
-    expect(r.read).toBe(4);
+    expect(r.read).toBe(5);
     expect(r.rejects.map((x) => x.reason)).toEqual([
       expect.stringMatching(/^objects\[0\] \(malware--nope\): id .* is not malware--<uuid>/),
       expect.stringMatching(/^objects\[1\].*relationship without/),
-      expect.stringMatching(/^objects\[2\].*unsupported spec_version '3.0'/)]);
+      expect.stringMatching(/^objects\[2\].*unsupported spec_version '3.0'/),
+      expect.stringMatching(/^objects\[4\].*valid_from is not a timestamp: 'yesterday'/)]);
+    expect(r.rows.indicators).toEqual([]);
     expect(r.rows.intel_objects).toHaveLength(1);
   });
 
@@ -123,6 +126,7 @@ describe('indicators, actors and malformed input', () => {
     ['<stix:STIX_Package/>', /STIX 1.x XML/],
     ['{"type":"bundle","spec_version":"1.2","objects":[]}', /unsupported STIX bundle spec_version/],
     ['{"hello": 1}', /not a STIX bundle/],
+    ['{"type":"bundle","id":"bundle--1","objects":[{"type":"indicator","id":"x"}]}', /no usable STIX object: objects\[0\]/],
   ])('refuses %s as a whole file', async (text, msg) => {
     const p = parseText(stixFormat, text);
     await expect(p).rejects.toBeInstanceOf(WrongFormatError);
