@@ -11,6 +11,7 @@ import { zeekFormat } from './zeek/format.ts';
 import { nfdumpFormat } from './nfdump/format.ts';
 import { netflowFormat } from './netflow/format.ts';
 import { orgsFormat } from './orgs/format.ts';
+import { pcapFormat } from './pcap/format.ts';
 
 export const FORMATS: Format[] = [
   accountsFormat,
@@ -24,4 +25,5 @@ export const FORMATS: Format[] = [
   nfdumpFormat,
   netflowFormat,
   orgsFormat,
+  pcapFormat,
 ];

@@ -63,7 +63,7 @@ export function pcapFile(recs: Rec[], o: { little?: boolean; nanos?: boolean; li
   const w16 = (b: Buffer, v: number, at: number) => (little ? b.writeUInt16LE(v, at) : b.writeUInt16BE(v, at));
   const g = Buffer.alloc(24);
   w32(g, o.nanos ? 0xa1b23c4d : 0xa1b2c3d4, 0); w16(g, 2, 4); w16(g, 4, 6); w32(g, 262144, 16); w32(g, o.linkType ?? 1, 20);
-  const parts = [g];
+  const parts: Buffer[] = [g];
   for (const r of recs) {
     const h = Buffer.alloc(16);
     const sec = Math.floor(r.ts);
@@ -88,7 +88,7 @@ export function pcapngFile(recs: Array<Rec & { linkType?: number }>, o: { little
   };
   const shb = Buffer.alloc(16);
   w32(shb, 0x1a2b3c4d, 0); w16(shb, 1, 4); shb.writeInt32LE(-1, 8); shb.writeInt32LE(-1, 12);
-  const parts = [block(0x0a0d0d0a, shb)];
+  const parts: Buffer[] = [block(0x0a0d0d0a, shb)];
   const resol = o.resol ?? 6;
   const ifaces: number[] = [];
   for (const lt of new Set(recs.map((r) => r.linkType ?? 1))) {

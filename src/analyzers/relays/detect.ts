@@ -1,0 +1,59 @@
+// The relay detector end to end: merge sensors' observations, sweep candidates, score each (packet level
+// when both sides have timing, else flow level), keep the best inbound per outbound, join chains.
+import { bestPerOutbound } from './assign.ts';
+import { sweepCandidates } from './candidates.ts';
+import { RELAY_DEFAULTS, type RelayConfig } from './config.ts';
+import { scoreFlowPair } from './flow-score.ts';
+import { buildChains } from './chains.ts';
+import { mergeObservations } from './merge.ts';
+import { round, scorePacketPair } from './packet-score.ts';
+import type { RelayConnection, RelayPair, RelayResult } from './types.ts';
+
+export type DetectMode = 'auto' | 'packet' | 'flow';
+
+export function detectRelays(observations: RelayConnection[], cfg: RelayConfig = RELAY_DEFAULTS, mode: DetectMode = 'auto'): RelayResult {
+  const merged = mergeObservations(observations);
+  const scored: RelayPair[] = [];
+  const candidates = sweepCandidates(merged.observations, ({ inbound, outbound, relay }) => {
+    const base = { inbound: inbound.id, outbound: outbound.id, relay, sensor: outbound.sensor };
+    if (mode !== 'flow' && inbound.timing && outbound.timing) {
+      const s = scorePacketPair(inbound, outbound, cfg);
+      if (s && s.score >= cfg.minPacketScore) scored.push({ ...base, method: 'packet', ...s });
+    } else if (mode !== 'packet') {
+      const s = scoreFlowPair(inbound, outbound, cfg);
+      if (s.score >= cfg.minFlowScore) scored.push({ ...base, method: 'flow', ...s });
+    }
+  });
+  const { pairs } = bestPerOutbound(scored, cfg.ambiguityMargin);
+  applyRepetition(pairs, merged.connections, cfg);
+  const unique = dedupeAcrossSensors(pairs);
+  return { connections: merged.connections, pairs: unique, chains: buildChains(unique), candidates };
+}
+
+/** Flow pairs: the same origin → relay → destination pairing seen in several sessions is more credible. */
+function applyRepetition(pairs: RelayPair[], conns: RelayConnection[], cfg: RelayConfig): void {
+  const byId = new Map(conns.map((c) => [c.id, c]));
+  const key = (p: RelayPair) => {
+    const i = byId.get(p.inbound)!, o = byId.get(p.outbound)!;
+    return `${i.src}|${p.relay}|${o.dst}:${o.dport}`;
+  };
+  const reps = new Map<string, number>();
+  for (const p of pairs) if (p.method === 'flow') reps.set(key(p), (reps.get(key(p)) ?? 0) + 1);
+  for (const p of pairs) {
+    if (p.method !== 'flow') continue;
+    const n = reps.get(key(p))!;
+    p.components.repetition = n;
+    p.score = round(Math.min(cfg.flowMaxScore, p.score * (1 + 0.1 * Math.min(n - 1, 5))));
+  }
+}
+
+/** The same pair seen by two sensors (a router and the relay itself) is reported once, at its best score. */
+function dedupeAcrossSensors(pairs: RelayPair[]): RelayPair[] {
+  const best = new Map<string, RelayPair>();
+  for (const p of pairs) {
+    const k = `${p.inbound}\u0000${p.outbound}`;
+    const b = best.get(k);
+    if (!b || p.score > b.score) best.set(k, p);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || (a.outbound < b.outbound ? -1 : 1));
+}

@@ -1,0 +1,40 @@
+// Zhang & Paxson (USENIX Security 2000) ON/OFF correlation: an OFF period is a gap longer than T_idle
+// between payload packets; its end is the first packet after the gap. The ends of two flows of one
+// relayed session line up within δ (inbound first on the way in; outbound first on the way back).
+
+/** Times of OFF→ON transitions within [from, to]: packets preceded by a gap > idle (the first packet counts). */
+export function offEnds(times: ArrayLike<number>, idle: number, from: number, to: number): number[] {
+  const out: number[] = [];
+  let prev = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    if (t > to) break;
+    if (t - prev > idle && t >= from) out.push(t);
+    prev = t;
+  }
+  return out;
+}
+
+/** How many `later` ends fall within δ after some `earlier` end (each earlier end used once; both sorted). */
+export function correlatedEnds(earlier: number[], later: number[], delta: number): number {
+  let i = 0, hits = 0;
+  for (const t of later) {
+    while (i < earlier.length && earlier[i] < t - delta) i++;
+    if (i < earlier.length && earlier[i] <= t) { hits++; i++; }
+  }
+  return hits;
+}
+
+export interface OnOffResult { correlated: number; comparable: number; ratio: number }
+
+/**
+ * Up: inbound originator→responder ends precede outbound originator→responder ends.
+ * Down: outbound responder→originator ends precede inbound responder→originator ends.
+ */
+export function onOffCorrelation(
+  inUp: number[], outUp: number[], inDown: number[], outDown: number[], delta: number,
+): OnOffResult {
+  const correlated = correlatedEnds(inUp, outUp, delta) + correlatedEnds(outDown, inDown, delta);
+  const comparable = Math.min(inUp.length, outUp.length) + Math.min(inDown.length, outDown.length);
+  return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
+}

@@ -1,0 +1,34 @@
+// Packet-level score of one candidate pair: ON/OFF correlation and windowed count correlation over the
+// time both connections are live, scaled by how much evidence there is and whether the outbound nests.
+import type { RelayConfig } from './config.ts';
+import { countCorrelation } from './counts.ts';
+import { offEnds, onOffCorrelation } from './onoff.ts';
+import type { PairComponents, RelayConnection } from './types.ts';
+
+export interface PairScore { score: number; components: PairComponents }
+
+export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg: RelayConfig): PairScore | null {
+  if (!inb.timing || !out.timing) return null;
+  const from = out.start;
+  const to = Math.min(inb.end, out.end);
+  if (to <= from) return null;
+  const [iUp, iDown] = inb.timing;
+  const [oUp, oDown] = out.timing;
+  const ends = (t: ArrayLike<number>, slack: number) => offEnds(t, cfg.idleThreshold, from - slack, to + slack);
+  const onoff = onOffCorrelation(ends(iUp.times, cfg.delta), ends(oUp.times, 0), ends(iDown.times, 0), ends(oDown.times, cfg.delta), cfg.delta);
+  const counts = countCorrelation({ inUp: iUp.times, outUp: oUp.times, inDown: iDown.times, outDown: oDown.times }, from, to, cfg.binWidth, cfg.maxDelay);
+  const evidence = Math.min(1, Math.max(onoff.comparable, counts.activeBins) / cfg.minEvidence);
+  const nested = out.end <= inb.end + cfg.nestingGrace ? 1 : 0;
+  const core = cfg.weightOnOff * onoff.ratio + (1 - cfg.weightOnOff) * Math.max(0, counts.r);
+  const score = evidence * core * (nested ? 1 : 0.6);
+  return {
+    score: round(score),
+    components: {
+      onoff: round(onoff.ratio), onoff_correlated: onoff.correlated, onoff_comparable: onoff.comparable,
+      count_r: round(counts.r), count_lag_s: round(counts.lag), active_bins: counts.activeBins,
+      evidence: round(evidence), nested, start_lag_s: round(out.start - inb.start),
+    },
+  };
+}
+
+export const round = (x: number) => Math.round(x * 1e4) / 1e4;
