@@ -3,6 +3,7 @@ import type { Format, ParseOptions, ParserInput, RecordBatch } from '../contract
 import { WrongFormatError } from '../contract.ts';
 import { lineChunks } from './chunk-lines.ts';
 import { JsonLog } from './json.ts';
+import type { Tags } from './mappers.ts';
 import { Sink } from './sink.ts';
 import { sniffZeek } from './sniff.ts';
 import { TsvLog } from './tsv.ts';
@@ -10,30 +11,41 @@ import { TsvLog } from './tsv.ts';
 export const zeekFormat: Format = { name: 'zeek', sniff: sniffZeek, parse: parseZeek };
 
 export async function* parseZeek(input: ParserInput, opts: ParseOptions): AsyncIterable<RecordBatch> {
-  const tags = { org: opts.org ?? null, sensor: opts.sensor ?? null };
-  const sink = new Sink(opts.file);
-  let tsv: TsvLog | null = null;
-  let json: JsonLog | null = null;
+  const reader = new ZeekReader({ org: opts.org ?? null, sensor: opts.sensor ?? null }, new Sink(opts.file));
   for await (const chunk of lineChunks(input.open())) {
-    const { lines, firstNo } = chunk;
+    reader.lines(chunk.lines, chunk.firstNo);
+    yield reader.sink.take(chunk.bytesDone);
+  }
+  if (!reader.started) throw new WrongFormatError('not a Zeek log: the file has no header and no records');
+}
+
+/** Per-line dispatch kept out of the async generator so the hot loop is an ordinary optimisable function. */
+class ZeekReader {
+  private tsv: TsvLog | null = null;
+  private json: JsonLog | null = null;
+
+  constructor(private readonly tags: Tags, readonly sink: Sink) {}
+
+  get started(): boolean {
+    return this.tsv != null || this.json != null;
+  }
+
+  lines(lines: string[], firstNo: number): void {
+    const sink = this.sink;
     for (let k = 0; k < lines.length; k++) {
       const text = lines[k];
       if (text.length === 0) continue;
-      if (!tsv && !json) {
-        const mode = modeOf(text, firstNo + k);
-        if (mode === 'tsv') tsv = new TsvLog(tags);
-        else json = new JsonLog(tags);
-      }
-      if (tsv) {
-        if (tsv.line(text, firstNo + k, sink)) sink.read++;
-      } else if (text.charCodeAt(0) !== 35) {
-        sink.read++;
-        json!.line(text, firstNo + k, sink);
+      if (this.tsv) {
+        if (this.tsv.line(text, firstNo + k, sink)) sink.read++;
+      } else if (this.json) {
+        if (text.charCodeAt(0) !== 35) { sink.read++; this.json.line(text, firstNo + k, sink); }
+      } else {
+        if (modeOf(text, firstNo + k) === 'tsv') this.tsv = new TsvLog(this.tags);
+        else this.json = new JsonLog(this.tags);
+        k--; // read the first line again in its mode
       }
     }
-    yield sink.take(chunk.bytesDone);
   }
-  if (!tsv && !json) throw new WrongFormatError('not a Zeek log: the file has no header and no records');
 }
 
 function modeOf(first: string, no: number): 'tsv' | 'json' {
