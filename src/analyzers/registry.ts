@@ -3,9 +3,11 @@ import type { Analyzer } from './contract.ts';
 import { beaconsAnalyzer } from './beacons/analyzer.ts';
 import { sharedInfraAnalyzer } from './shared-infra/analyzer.ts';
 import { iocMatchAnalyzer } from './ioc-match/analyzer.ts';
+import { leasesAnalyzer } from './leases/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
   sharedInfraAnalyzer,
   iocMatchAnalyzer,
+  leasesAnalyzer,
 ];
