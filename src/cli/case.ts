@@ -1,4 +1,5 @@
 // Opening a case directory: its config, its store (the only place an engine is chosen), ledger and audit.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
@@ -67,8 +68,12 @@ async function openStore(dir: string, config: CaseConfig): Promise<Store> {
   return openClickHouseStore({ urls: config.clickhouseUrls, database: config.clickhouseDatabase ?? caseDatabaseName(dir) });
 }
 
-/** A ClickHouse database name derived from the case directory (stable, safe characters only). */
+/**
+ * A ClickHouse database name derived from the case directory (stable, safe characters only). A hash of the
+ * absolute path keeps two cases that share a folder name (e.g. /a/case and /b/case) out of each other's data.
+ */
 export function caseDatabaseName(dir: string): string {
   const base = dir.split('/').filter(Boolean).pop() ?? 'case';
-  return `hoptrace_${base.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}`;
+  const pathHash = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 8);
+  return `hoptrace_${base.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_${pathHash}`;
 }
