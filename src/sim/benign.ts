@@ -6,17 +6,18 @@ import { completed, ephemeralPort, probe, type Conn } from './conn.ts';
 import { V4, ipText } from './addresses.ts';
 import { clientIp, type Scanner, type Service } from './internet.ts';
 import { hostV6, publicAddressOf, type SensorRec, type VictimOrg } from './orgs.ts';
-import type { Rng } from './random.ts';
+import { cumulative, type Rng } from './random.ts';
 
 export interface SmallSite { ip: string; domain: string; start: number; end: number | null; provider: string }
 
 export interface BenignContext {
-  services: Service[]; serviceWeights: number[]; scanners: Scanner[]; orgs: VictimOrg[]; smallSites: SmallSite[];
+  services: Service[]; serviceWeights: number[]; scanners: Scanner[]; orgs: VictimOrg[]; smallSites: SmallSite[]; // serviceWeights: cumulative
   rate: number; // benign connections per victim per day
 }
 
 const HOUR_WEIGHTS = [0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.4, 0.8, 1.5, 2.2, 2.4, 2.3, 1.8, 2.3, 2.4, 2.3, 2.1, 1.7, 1.2, 0.9, 0.7, 0.5, 0.35, 0.25];
 const HOURS = HOUR_WEIGHTS.map((_, i) => i);
+const HOUR_CUM = cumulative(HOUR_WEIGHTS);
 
 /** Benign conns (unsorted) of `sensor` on the day starting at `dayStart` (UTC midnight). */
 export function benignDay(r: Rng, ctx: BenignContext, org: VictimOrg, sensor: SensorRec, sensorIdx: number, dayStart: number): Conn[] {
@@ -26,7 +27,7 @@ export function benignDay(r: Rng, ctx: BenignContext, org: VictimOrg, sensor: Se
   const share = org.sensors.length > 1 ? sensor.hosts.length / org.sensors.reduce((n, s) => n + s.hosts.length, 0) : 1;
   const n = r.poisson(ctx.rate * org.size * share * dayFactor);
   const at = () => {
-    const localHour = r.weighted(HOURS, HOUR_WEIGHTS);
+    const localHour = r.pickCumulative(HOURS, HOUR_CUM);
     return dayStart + ((((localHour - org.tzOffsetH) % 24) + 24) % 24) * 3600 + r.next() * 3600;
   };
   for (let i = 0; i < n; i++) {
@@ -54,7 +55,7 @@ function lookup(r: Rng, org: VictimOrg, host: string, ts: number, query: string,
 }
 
 function outbound(r: Rng, ctx: BenignContext, org: VictimOrg, sensor: SensorRec, ts: number, out: Conn[]): void {
-  const svc = r.weighted(ctx.services, ctx.serviceWeights);
+  const svc = r.pickCumulative(ctx.services, ctx.serviceWeights);
   let host = r.pick(sensor.hosts);
   let dst = r.pick(svc.ips);
   const v6 = svc.ip6 && org.v6Cidr && r.chance(0.3) ? hostV6(org, host) : null;

@@ -65,7 +65,7 @@ function makeOrg(r: Rng, i: number, count: number, name: string, sector: string)
     workstations.push(priv ? ipText(priv.base + subnet * 256 + 10 + h) : ipText(pub.base + 10 + (h % (hostsInBlock - 12))));
   }
   const uniqueWs = [...new Set(workstations)];
-  const nSensors = sector === 'space' ? 3 : r.weighted([1, 2, 3], [6, 3, 1]);
+  const nSensors = sector === 'space' ? 3 : r.weighted([1, 2, 3], [12, 3, 1]);
   const sensors: SensorRec[] = [];
   for (let s = 0; s < nSensors; s++) {
     sensors.push({ id: `${id}-s${s + 1}`, style: r.weighted(['tsv', 'json-iso', 'json-epoch'] as ZeekStyle[], [5, 3, 2]), hosts: [] });

@@ -86,6 +86,18 @@ export class Rng {
     return items[items.length - 1];
   }
 
+  /** Picks by precomputed cumulative weights (see `cumulative`): binary search, no per-call summing. */
+  pickCumulative<T>(items: readonly T[], cum: readonly number[]): T {
+    const x = this.next() * cum[cum.length - 1];
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > x) hi = mid; else lo = mid + 1;
+    }
+    return items[lo];
+  }
+
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
@@ -142,6 +154,11 @@ export class Rng {
     }
     return b;
   }
+}
+
+export function cumulative(weights: readonly number[]): number[] {
+  let t = 0;
+  return weights.map((w) => (t += w));
 }
 
 function rotl(x: number, k: number): number {

@@ -16,7 +16,7 @@ import type { Manifest, ManifestEntry } from './manifest.ts';
 import { buildOrgs } from './orgs.ts';
 import { writeRelayCaptures } from './pcap-output.ts';
 import { writeProviderExports } from './provider-export.ts';
-import { Rng } from './random.ts';
+import { cumulative, Rng } from './random.ts';
 import { buildRelays } from './relays.ts';
 import { inHostingSpace, writeRouters } from './router-output.ts';
 import { writeSensors } from './sensor-output.ts';
@@ -57,7 +57,7 @@ export function simulate(opts: SimOptions): SimResult {
   const files: ManifestEntry[] = writeDirectory(out, orgs);
   const smallSites: SmallSite[] = rentals.reLeases.map((l, i) => ({ ip: l.ip, domain: `shop${i + 1}.small-biz.example`, start: l.start, end: l.end, provider: l.provider }));
   const routerConns: Conn[] = [];
-  const weights = services.map((s) => s.weight);
+  const weights = cumulative(services.map((s) => s.weight));
   const sensors = writeSensors(rng.fork('sensors'), out, orgs, { services, serviceWeights: weights, scanners, orgs, smallSites, rate: opts.backgroundRate },
     events, t0, days, (c) => { if (inHostingSpace(c.dst)) routerConns.push(c); });
   files.push(...sensors.files);

@@ -109,7 +109,8 @@ export function sightingsBundle(plans: SightingPlan[], created: number): Obj {
   const orgs = [...new Set(plans.map((p) => p.org))].sort();
   for (const org of orgs) {
     const p = plans.find((x) => x.org === org)!;
-    objects.push({ ...base('identity', `victim-${org}`, created), name: p.orgName, identity_class: 'organization',
+    // Named by the sharing community's member id (the orgs directory id); the full name is the description.
+    objects.push({ ...base('identity', `victim-${org}`, created), name: org, description: p.orgName, identity_class: 'organization',
       external_references: [{ source_name: 'hoptrace-org', external_id: org }] });
   }
   plans.forEach((p, i) => {

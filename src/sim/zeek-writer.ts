@@ -106,19 +106,30 @@ function tsvLine(vals: Val[], fields: Array<[string, string]>): string {
   return `${s}\n`;
 }
 
+const KEYS = new Map<string, string[]>();
+function jsonKeys(kind: Kind, style: ZeekStyle): string[] {
+  const k = `${kind}|${style}`;
+  let v = KEYS.get(k);
+  if (!v) {
+    v = FIELDS[kind].map(([name]) => `${JSON.stringify(style === 'json-epoch' ? name.replace('.', '_') : name)}:`);
+    KEYS.set(k, v);
+  }
+  return v;
+}
+
 function jsonLine(kind: Kind, vals: Val[], style: ZeekStyle): string {
   const f = FIELDS[kind];
+  const keys = jsonKeys(kind, style);
   const parts: string[] = [];
   for (let i = 0; i < vals.length; i++) {
     const v = vals[i];
     if (v === null) continue; // Zeek's JSON writer omits unset fields
     if (Array.isArray(v) && v.length === 0 && f[i][1].startsWith('set')) continue;
-    const key = style === 'json-epoch' ? f[i][0].replace('.', '_') : f[i][0];
     let text: string;
     if (f[i][1] === 'time') text = style === 'json-iso' ? `"${isoMicros(v as number)}"` : (v as number).toFixed(6);
     else if (f[i][1] === 'interval' && typeof v === 'number') text = v.toFixed(6);
     else text = JSON.stringify(v);
-    parts.push(`${JSON.stringify(key)}:${text}`);
+    parts.push(keys[i] + text);
   }
   if (style === 'json-iso') parts.unshift(`"_path":"${kind}"`);
   return `{${parts.join(',')}}\n`;
