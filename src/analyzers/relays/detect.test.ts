@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { allPairsCandidates, sweepCandidates, type Candidate } from './candidates.ts';
+import { buildChains } from './chains.ts';
+import { bestPerOutbound } from './assign.ts';
+import { detectRelays } from './detect.ts';
+import { mergeObservations } from './merge.ts';
+import { synthRelayDay } from './synth.testing.ts';
+import { scoreRelayPairs } from './truth.ts';
+import type { RelayConnection, RelayPair } from './types.ts';
+
+const key = (c: Candidate) => `${c.inbound.id} ${c.outbound.id}`;
+
+describe('candidate sweep', () => {
+  it('finds exactly the pairs the all-pairs baseline finds', () => {
+    const { conns } = synthRelayDay({ seed: 3, connections: 2000, daySeconds: 3600 });
+    const a: string[] = [], b: string[] = [];
+    sweepCandidates(conns, (c) => a.push(key(c)));
+    allPairsCandidates(conns, (c) => b.push(key(c)));
+    expect(a.length).toBeGreaterThan(100);
+    expect(a.sort()).toEqual(b.sort());
+  });
+  it('only same-host, inbound-first, overlapping', () => {
+    const c = (id: string, src: string, dst: string, start: number, end: number): RelayConnection =>
+      ({ id, proto: 'tcp', src, sport: 1, dst, dport: 22, start, end, sensor: 's', bytes: null, pkts: null });
+    const conns = [c('in', 'A', 'R', 0, 100), c('out', 'R', 'T', 10, 50), c('early', 'R', 'T', -5, 50), c('after', 'R', 'T', 101, 150), c('other', 'Q', 'T', 20, 30)];
+    const got: string[] = [];
+    sweepCandidates(conns, (x) => got.push(key(x)));
+    expect(got).toEqual(['in out']);
+  });
+});
+
+describe('merge, assignment, chains', () => {
+  const c = (src: string, sport: number, dst: string, start: number, end: number, sensor: string): RelayConnection =>
+    ({ id: '', proto: 'tcp', src, sport, dst, dport: 22, start, end, sensor, bytes: null, pkts: null });
+  it('one id for a connection both relays saw; #2 for a later reuse of the tuple', () => {
+    const m = mergeObservations([c('R1', 5, 'R2', 10, 50, 'a'), c('R1', 5, 'R2', 10.01, 50.02, 'b'), c('R1', 5, 'R2', 500, 600, 'a')]);
+    expect(m.connections.map((x) => x.id)).toEqual(['R1:5>R2:22', 'R1:5>R2:22#2']);
+    expect(m.connections[0].sensor).toBe('a,b');
+    expect(m.observations.map((x) => x.id)).toEqual(['R1:5>R2:22', 'R1:5>R2:22', 'R1:5>R2:22#2']);
+  });
+  const p = (inbound: string, outbound: string, score: number): RelayPair => ({ inbound, outbound, relay: 'R', score, method: 'packet', components: {}, sensor: 's' });
+  it('keeps the best inbound per outbound and drops near ties', () => {
+    const r = bestPerOutbound([p('a', 'x', 0.9), p('b', 'x', 0.5), p('c', 'y', 0.7), p('d', 'y', 0.69)], 0.05);
+    expect(r.pairs.map((x) => `${x.inbound}>${x.outbound}`)).toEqual(['a>x']);
+    expect(r.ambiguous).toBe(1);
+  });
+  it('joins pairs whose outbound is the next inbound', () => {
+    const chains = buildChains([p('o>r1', 'r1>r2', 0.9), p('r1>r2', 'r2>t', 0.8), p('z>r1', 'r1>q', 0.7)]);
+    expect(chains).toEqual([
+      { hops: ['o>r1', 'r1>r2', 'r2>t'], relays: ['R', 'R'], score: 0.8 },
+      { hops: ['z>r1', 'r1>q'], relays: ['R'], score: 0.7 },
+    ]);
+  });
+});
+
+describe('detectRelays on synthetic relay days', () => {
+  it('packet level separates relayed from independent sessions', () => {
+    const { conns, truth } = synthRelayDay({ seed: 11, connections: 600, daySeconds: 3600, withTiming: true });
+    const r = detectRelays(conns);
+    const s = scoreRelayPairs(r.pairs, truth, r.candidates);
+    expect(s.precision).toBeGreaterThanOrEqual(0.99);
+    expect(s.recall).toBeGreaterThanOrEqual(0.95);
+  });
+  it('scoreRelayPairs counts tp/fp/fn and false positives per thousand candidates', () => {
+    const s = scoreRelayPairs([{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd#2' }, { inbound: 'x', outbound: 'y' }],
+      [{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd' }, { inbound: 'e', outbound: 'f' }, { inbound: 'g', outbound: 'h' }], 500);
+    expect(s).toEqual({ precision: 2 / 3, recall: 0.5, fpPerThousandCandidates: 2, tp: 2, fp: 1, fn: 2 });
+  });
+});
