@@ -31,15 +31,21 @@ export function readManifest(simDir: string): ManifestEntry[] {
     .sort((a, b) => (ORDER[a.format] ?? 2) - (ORDER[b.format] ?? 2));
 }
 
-export async function ingestManifest(kase: Case, entries: ManifestEntry[], log: (m: string) => void): Promise<IngestResult[]> {
+export async function ingestManifest(kase: Case, entries: ManifestEntry[], quiet = false): Promise<IngestResult[]> {
   const results: IngestResult[] = [];
+  const bar = process.stderr.isTTY && !quiet;
+  const log = (m: string) => { if (!quiet) process.stderr.write(`${m}\n`); };
+  const progress = (done: number, total: number) => {
+    if (bar) process.stderr.write(`\ringest: ${done}/${total} files${done === total ? '\n' : ''}`);
+  };
   for (const e of entries) {
     const r = await ingestFile(kase, e.path, {
       format: e.format, org: e.org, sensor: e.sensor, tz: e.tz ?? 'UTC', provider: e.provider, map: e.map,
       tlp: e.tlp, source: e.source, quiet: true,
     });
-    log(`ingested ${e.path}: read ${r.read} = stored ${r.stored} + rejected ${r.rejected}`);
     results.push(r);
+    if (r.rejected > 0) log(`${e.path}: read ${r.read} = stored ${r.stored} + rejected ${r.rejected}`);
+    progress(results.length, entries.length);
   }
   return results;
 }
@@ -49,7 +55,7 @@ export async function runPipeline(opts: { caseDir: string; simDir: string; quiet
   const kase = await openCase(opts.caseDir, { create: true, flags: opts.engine });
   try {
     let t = performance.now();
-    const ingest = await ingestManifest(kase, readManifest(opts.simDir), log);
+    const ingest = await ingestManifest(kase, readManifest(opts.simDir), opts.quiet);
     const ingestSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const analyzers = await runAnalyzers(kase, { log, only: opts.only });

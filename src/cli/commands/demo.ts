@@ -1,6 +1,6 @@
 // hoptrace demo [--seed N] [--victims N] [--days N] [--case DIR] [--port P] [--no-serve]
 // simulate → ingest → analyze → reports → serve the UI, printing where everything is.
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.ts';
@@ -31,6 +31,8 @@ export function register(program: Command): void {
   cmd.action(async (o: Opts) => {
     const caseDir = resolve(o.case);
     prepareCaseDir(caseDir);
+    mkdirSync(caseDir, { recursive: true });
+    writeFileSync(join(caseDir, MARKER), `${JSON.stringify({ seed: Number(o.seed), victims: Number(o.victims), days: Number(o.days) }, null, 2)}\n`);
     const log = (m: string) => { if (!o.quiet) process.stderr.write(`${m}\n`); };
     const sim: SimOptions = { ...DEFAULTS, seed: Number(o.seed), victims: Number(o.victims), days: Number(o.days), out: join(caseDir, 'sim') };
     const bad = validateOptions(sim);
@@ -49,7 +51,6 @@ export function register(program: Command): void {
         written.push(...await write(kase, reportDir));
       }
       const { token } = await createUser(kase.store, { name: `demo-admin-${Date.now().toString(36)}`, role: 'admin' });
-      writeFileSync(join(caseDir, MARKER), `${JSON.stringify({ seed: sim.seed, victims: sim.victims, days: sim.days }, null, 2)}\n`);
       const rows = run.ingest.reduce((a, r) => a + r.stored, 0);
       const findings = run.analyzers.reduce((a, r) => a + r.findings, 0);
       const secs = (performance.now() - t0) / 1000;

@@ -8,7 +8,7 @@ import { WrongFormatError } from '../../ingest/contract.ts';
 import { detectFormat, openInput } from '../../ingest/detect.ts';
 import { FORMATS } from '../../ingest/formats.ts';
 import { DataLineCounter } from '../../ingest/line-counter.ts';
-import { classifyRow } from '../../ingest/org-matcher.ts';
+import { classifyRow, type OrgMatcher } from '../../ingest/org-matcher.ts';
 import type { TableName } from '../../store/schema.ts';
 import type { Row } from '../../store/store.ts';
 import type { Case } from '../case.ts';
@@ -48,7 +48,7 @@ export async function ingestFile(kase: Case, path: string, opts: IngestOptions):
     return { ...base, status: 'duplicate', reason: `already ingested (sha256 ${evidenceId.slice(0, 16)}…): nothing to do` };
   }
   ledger.record({ action: 'received', ...ledgerBase, org: opts.org ?? null });
-  for (const orphan of await store.orphanEvidenceIds()) await store.deleteEvidenceRows(orphan);
+  await removeOrphansOnce(kase);
 
   let format: FormatName | undefined;
   let loaded: Loaded;
@@ -72,6 +72,7 @@ export async function ingestFile(kase: Case, path: string, opts: IngestOptions):
     if (wrong || e instanceof InputError) throw new InputError(`${reason} — nothing stored`);
     throw e;
   }
+  if (format === 'orgs') matchers.delete(kase);
   const stored = loaded.read - loaded.rejected;
   const entry = ledger.record({
     action: 'ingested', ...ledgerBase, format, org: opts.org ?? null,
@@ -89,7 +90,7 @@ async function parseInto(
   kase: Case, abs: string, file: string, bytes: number, evidenceId: string, format: FormatName, opts: IngestOptions,
 ): Promise<Loaded> {
   const parser = FORMATS.find((f) => f.name === format)!;
-  const matcher = await loadOrgMatcher(kase.store);
+  const matcher = await orgMatcherFor(kase);
   const out: Loaded = { read: 0, rejected: 0, tables: {}, path: 'parser' };
   const bar = progress(`ingest ${file}`, bytes, !!opts.quiet);
   try {
@@ -113,6 +114,26 @@ async function parseInto(
     bar.done();
   }
   return out;
+}
+
+// Per-case caches for one process: rows of interrupted ingests are removed once, before the first file;
+// the org matcher is rebuilt only after an orgs directory was ingested.
+const cleaned = new WeakSet<Case>();
+const matchers = new WeakMap<Case, Promise<OrgMatcher>>();
+
+async function removeOrphansOnce(kase: Case): Promise<void> {
+  if (cleaned.has(kase)) return;
+  for (const orphan of await kase.store.orphanEvidenceIds()) await kase.store.deleteEvidenceRows(orphan);
+  cleaned.add(kase);
+}
+
+function orgMatcherFor(kase: Case): Promise<OrgMatcher> {
+  let m = matchers.get(kase);
+  if (!m) {
+    m = loadOrgMatcher(kase.store);
+    matchers.set(kase, m);
+  }
+  return m;
 }
 
 async function chooseFormat(absPath: string, shownPath: string, wanted?: FormatName | 'auto'): Promise<FormatName> {
