@@ -61,7 +61,7 @@ function decodeOne(buf: Buffer, at: number, end: number, base: number, ctx: Deco
     return;
   }
   for (const r of local.rejects) out.rejects.push({ ...r, offset: base + (r.offset ?? 0), reason: r.reason.replace(/^offset \d+/, `offset ${base + (r.offset ?? 0)}`) });
-  out.flows.push(...local.flows);
+  for (const f of local.flows) out.flows.push({ ...f, offset: base + f.offset });
 }
 
 function reject(ctx: DecodeContext, offset: number, reason: string): Reject {

@@ -73,6 +73,26 @@ describe('netflow malformed input', () => {
   });
 });
 
+describe('netflow records without addresses', () => {
+  it('rejects a flow record that carries no addresses at its byte offset', async () => {
+    const msg = Buffer.alloc(16 + 12 + 8);
+    msg.writeUInt16BE(10, 0);
+    msg.writeUInt16BE(msg.length, 2);
+    msg.writeUInt32BE(1700000000, 4);
+    msg.writeUInt16BE(2, 16); // template set
+    msg.writeUInt16BE(12, 18);
+    msg.writeUInt16BE(300, 20); // template 300: octetDeltaCount only
+    msg.writeUInt16BE(1, 22);
+    msg.writeUInt16BE(1, 24);
+    msg.writeUInt16BE(4, 26);
+    msg.writeUInt16BE(300, 28); // data set
+    msg.writeUInt16BE(8, 30);
+    msg.writeUInt32BE(1234, 32);
+    const c = await run(msg);
+    expect(c.rejects).toEqual([{ file: 'nf.dat', offset: 32, reason: 'flow record without source/destination address' }]);
+  });
+});
+
 describe('netflow from a capture of the exporter', () => {
   it('reads export packets out of a pcap, keyed by exporter address', async () => {
     const pcap = exporterPcap([load('ipfix_test_yaf_tpl45841.dat'), load('ipfix_test_yaf_data45841.dat'), load('netflow5_test_juniper_mx80.dat')]);

@@ -56,9 +56,9 @@ async function* parseCapture(input: ParserInput, ctx: DecodeContext, tags: { org
 
 function toBatch(out: Decoded, file: string, tags: { org: string | null; sensor: string | null }, bytesDone: number): RecordBatch {
   const sink = new Sink(file);
-  for (const { flow, clock } of out.flows) {
+  for (const { flow, clock, offset } of out.flows) {
     const row = flowToRow(flow, clock, tags);
-    if (typeof row === 'string') sink.rejects.push({ file, reason: row });
+    if (typeof row === 'string') sink.rejects.push({ file, offset, reason: row });
     else sink.row('flows', row);
   }
   sink.rejects.push(...out.rejects);

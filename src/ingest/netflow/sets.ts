@@ -12,7 +12,8 @@ export interface DecodeContext {
   optionRecords: number;
 }
 
-export interface Decoded { flows: Array<{ flow: Flow; clock: HeaderClock }>; rejects: Reject[] }
+/** Decoded flows with the byte offset of their record (relative to the buffer until decodePackets rebases it). */
+export interface Decoded { flows: Array<{ flow: Flow; clock: HeaderClock; offset: number }>; rejects: Reject[] }
 
 export const V9_HEADER = 20;
 export const IPFIX_HEADER = 16;
@@ -54,6 +55,7 @@ export function decodeTemplated(buf: Buffer, at: number, end: number, ctx: Decod
 function decodeDataSet(buf: Buffer, at: number, end: number, t: Template, clock: HeaderClock, ctx: DecodeContext, out: Decoded): number {
   let records = 0;
   while (at + t.minLength <= end && t.minLength > 0) {
+    const offset = at;
     const flow = emptyFlow();
     for (const spec of t.fields) {
       let length = spec.length;
@@ -67,7 +69,7 @@ function decodeDataSet(buf: Buffer, at: number, end: number, t: Template, clock:
     }
     records++;
     if (t.options) ctx.optionRecords++;
-    else out.flows.push({ flow, clock });
+    else out.flows.push({ flow, clock, offset });
   }
   return records;
 }

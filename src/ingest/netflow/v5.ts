@@ -32,6 +32,6 @@ export function decodeV5(buf: Buffer, at: number, end: number, out: Decoded): vo
     flow.dport = buf.readUInt16BE(r + 34);
     flow.tcpFlags = buf[r + 37];
     flow.proto = buf[r + 38];
-    out.flows.push({ flow, clock });
+    out.flows.push({ flow, clock, offset: r });
   }
 }

@@ -79,6 +79,16 @@ describe('zeek TSV', () => {
     expect(rowCount(await collect(zeekFormat, openInput(path)))).toBe(2);
   });
 
+  it('reads rotated logs concatenated as gzip members (cat a.log.gz b.log.gz)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zeek-'));
+    const path = join(dir, 'conn.rotated.log.gz');
+    const hour = (ts: string) => gzipped(`${HEAD}\n${ROW(ts)}\n#close\t2024-01-01-01-00-00\n`);
+    writeFileSync(path, Buffer.concat([hour('1700000000'), hour('1700003600'), hour('1700007200')]));
+    const c = await collect(zeekFormat, openInput(path));
+    expect(c.rows.flows.map((r) => r.ts)).toEqual([1700000000, 1700003600, 1700007200]);
+    expect([c.read, c.rejects.length]).toEqual([3, 0]);
+  });
+
   it('refuses binary garbage, STIX JSON, empty files and unsupported logs', async () => {
     const garbage = Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x10, 0x0a, 0x41]);
     await expect(collect(zeekFormat, memoryInput(garbage))).rejects.toThrow(/binary data/);
