@@ -95,6 +95,15 @@ describe('simulate', () => {
       corrupt('nfdump', (l) => { l[1] = l[1].split(',').slice(0, 7).join(','); }),
       corrupt('leases', (l) => { l[1] = l[1].replace(/\d{4}[-/]\d{2}[-/]\d{2}/, '2016-13-45'); }),
     ];
+    const pcap = m.files.find((f) => f.format === 'pcap');
+    if (pcap) {
+      const bytes = readFileSync(join(a, pcap.path));
+      writeFileSync(join(a, `${pcap.path}.truncated`), bytes.subarray(0, 24 + 16 + 30)); // record header claims more than is there
+      cases.push({ ...pcap, path: `${pcap.path}.truncated` });
+    }
+    const stix = m.files.find((f) => f.format === 'stix')!;
+    writeFileSync(join(a, `${stix.path}.broken`), readFileSync(join(a, stix.path), 'utf8').slice(0, 500));
+    cases.push({ ...stix, path: `${stix.path}.broken` });
     for (const e of cases) {
       const r = await parseFile(a, e);
       if (r.skipped) continue;
