@@ -4,10 +4,12 @@ import { beaconsAnalyzer } from './beacons/analyzer.ts';
 import { sharedInfraAnalyzer } from './shared-infra/analyzer.ts';
 import { iocMatchAnalyzer } from './ioc-match/analyzer.ts';
 import { leasesAnalyzer } from './leases/analyzer.ts';
+import { relaysAnalyzer } from './relays/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
   sharedInfraAnalyzer,
   iocMatchAnalyzer,
   leasesAnalyzer,
+  relaysAnalyzer,
 ];
