@@ -4,7 +4,7 @@ import { collectionId } from '../src/api/taxii/collections.ts';
 import { startApi, type ApiHarness } from './api-helpers.ts';
 
 let h: ApiHarness;
-let routes: Array<{ method: string; path: string; roles: string[]; url: string }>;
+let routes: Array<{ method: string; path: string; roles: string[]; url: string; query: string[] }>;
 
 const SAMPLE: Record<string, string> = { id: 'notif-univ-a', action: 'approve', format: 'stix' };
 const REQUIRED_QUERY: Record<string, string> = { '/api/graph/expand': '?node=org|univ-a' };
@@ -13,12 +13,12 @@ beforeAll(async () => {
   h = await startApi();
   const doc = (await h.call('GET', '/api/openapi.json')).json();
   routes = [];
-  for (const [path, ops] of Object.entries<Record<string, { description: string }>>(doc.paths)) {
+  for (const [path, ops] of Object.entries<Record<string, { description: string; parameters: Array<{ name: string; in: string }> }>>(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       if (path === '/api/openapi.json') continue; // public on purpose
       const roles = /Roles: ([a-z, ]+)\./.exec(op.description)?.[1].split(', ') ?? [];
       const url = path.replace(/\{(\w+)\}/g, (_, p) => (path.startsWith('/taxii2') && p === 'id' ? collectionId('tlp|green') : SAMPLE[p] ?? 'x')) + (REQUIRED_QUERY[path] ?? '');
-      routes.push({ method: method.toUpperCase(), path, roles, url });
+      routes.push({ method: method.toUpperCase(), path, roles, url, query: op.parameters.filter((p) => p.in === 'query').map((p) => p.name) });
     }
   }
 });
@@ -103,14 +103,15 @@ describe('bad input gets a clear 4xx, never a 5xx', () => {
 
   it('survives garbage in every query parameter of every GET route', async () => {
     const junk = ['-1', '1e309', '%00', '[]', '{"a":1}', 'NaN', 'ä'.repeat(500)];
+    let sent = 0;
     for (const r of routes.filter((x) => x.method === 'GET')) {
-      for (const j of junk) {
-        const sep = r.url.includes('?') ? '&' : '?';
-        for (const p of ['limit', 'offset', 'node', 'types', 'added_after', 'next', 'type']) {
-          const res = await h.call('GET', `${r.url}${sep}${p}=${encodeURIComponent(j)}`, h.fx.tokens.admin);
-          expect(res.statusCode, `${r.url} ${p}=${j}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-        }
-      }
+      const sep = r.url.includes('?') ? '&' : '?';
+      await Promise.all([...r.query, 'bogus'].flatMap((p) => junk.map(async (j) => {
+        const res = await h.call('GET', `${r.url}${sep}${p}=${encodeURIComponent(j)}`, h.fx.tokens.admin);
+        expect(res.statusCode, `${r.url} ${p}=${j}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        sent++;
+      })));
     }
+    expect(sent).toBeGreaterThan(150);
   });
 });

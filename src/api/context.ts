@@ -2,7 +2,8 @@
 // PII values partners must never see.
 import type { Case } from '../cli/case.ts';
 import type { Store } from '../store/store.ts';
-import { piiValuesFrom, type PiiValues } from './redact.ts';
+import type { FastifyReply } from 'fastify';
+import { guardForPartner, piiValuesFrom, type PiiValues } from './redact.ts';
 import { TokenDirectory, type ApiUser } from './users.ts';
 
 export class ResponseCache {
@@ -41,6 +42,18 @@ export class ApiContext {
   audit(user: ApiUser, action: string, object: string, detail?: Record<string, unknown>): void {
     this.kase.audit.record(`${user.name} (${user.role})`, action, object, detail);
     this.cache.clear();
+  }
+
+  /**
+   * Replies with a cached, already serialised JSON body for this audience (the hot read paths, such as the
+   * overview, skip re-serialising). Partners' bodies pass the partner guard before they are cached.
+   */
+  async sendCachedJson(reply: FastifyReply, user: ApiUser, key: string, make: () => Promise<unknown>): Promise<FastifyReply> {
+    const body = await this.cache.get(`json:${key}:${this.audienceKey(user)}`, async () => {
+      const value = await make();
+      return JSON.stringify(user.role === 'partner' ? guardForPartner(value, user, await this.piiValues()) : value);
+    });
+    return reply.type('application/json; charset=utf-8').send(body);
   }
 
   async piiValues(): Promise<PiiValues> {

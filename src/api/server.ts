@@ -53,6 +53,7 @@ export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise
     if (req.url.startsWith('/taxii2') && String(reply.getHeader('content-type') ?? '').startsWith('application/taxii+json')) {
       reply.header('content-type', 'application/taxii+json;version=2.1');
     }
+    reply.header('Server-Timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');

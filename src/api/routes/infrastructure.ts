@@ -1,5 +1,6 @@
 // GET /api/infrastructure — flagged external endpoints ranked by the combined score of every analyzer that
 // points at them, each score explained (per-finding components), with victims reached and who leased it.
+// Indicator-only addresses that no victim ever reached are left to /api/indicators.
 import type { FastifyInstance } from 'fastify';
 import { ALL, actor } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
@@ -31,7 +32,7 @@ async function rankInfrastructure(ctx: ApiContext, user: ApiUser) {
   if (keys.length === 0) return [];
   const exposure = new Map((await ctx.store.query<Exposure>(apiSql('endpoint-exposure'), { keys })).map((e) => [e.endpoint, e]));
   const leases = await ctx.store.query<LeaseRow>(apiSql('leases-at'), { keys });
-  const ranked = flagged.map((f) => {
+  const ranked = flagged.filter((f) => f.findings.length > 0 || exposure.has(f.key)).map((f) => {
     const scores = f.findings.map((x) => x.score);
     const exp = exposure.get(f.key);
     const at = exp?.first_seen ?? f.findings[0]?.first_seen ?? null;

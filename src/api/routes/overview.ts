@@ -13,9 +13,9 @@ export function overviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/api/overview', {
     config: { roles: ALL },
     schema: { summary: 'Case counts and the attack timeline across victims', tags: ['case'] },
-  }, async (req) => {
+  }, async (req, reply) => {
     const user = actor(req);
-    return ctx.cache.get(`overview:${ctx.audienceKey(user)}`, () => buildOverview(ctx, user));
+    return ctx.sendCachedJson(reply, user, 'overview', () => buildOverview(ctx, user));
   });
 }
 

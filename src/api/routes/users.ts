@@ -1,4 +1,5 @@
 // GET /api/me; admin-only user management (the token is in the reply once and never again).
+import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ADMIN, ALL, actor } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
@@ -14,7 +15,7 @@ export function userRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const visibility = user.role === 'partner'
       ? `TLP:CLEAR and TLP:GREEN, plus TLP:AMBER addressed to ${user.org}; no personal data`
       : 'everything in the case, every TLP marking';
-    return { ...user, visibility, case: ctx.kase.config.name };
+    return { ...user, visibility, case: ctx.kase.config.name !== 'case' ? ctx.kase.config.name : basename(ctx.kase.dir) };
   });
 
   app.get('/api/users', { config: { roles: ADMIN }, schema: { summary: 'List users (never tokens)', tags: ['users'] } },

@@ -1,5 +1,6 @@
 // hoptrace serve --case DIR [--port P] [--host 127.0.0.1] — API, TAXII and the web UI of one case.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.ts';
@@ -9,13 +10,27 @@ import { openCase } from '../case.ts';
 const WEB_ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
 export const WEB_DIST = `${WEB_ROOT}dist`;
 
-/** Builds web/dist with Vite when it is missing (first serve after a fresh checkout). */
+/** Builds web/dist with Vite when it is missing or older than a file under web/src or web/index.html. */
 export async function ensureWebBuilt(log: (s: string) => void = (s) => process.stderr.write(s)): Promise<string> {
-  if (existsSync(`${WEB_DIST}/index.html`)) return WEB_DIST;
-  log('building the web UI (first serve; `npm run build:web` does the same)…\n');
+  const built = `${WEB_DIST}/index.html`;
+  if (existsSync(built) && newestSource(WEB_ROOT) <= statSync(built).mtimeMs) return WEB_DIST;
+  log('building the web UI (`npm run build:web` does the same)…\n');
   const { build } = await import('vite');
   await build({ configFile: `${WEB_ROOT}vite.config.ts`, logLevel: 'warn' });
   return WEB_DIST;
+}
+
+function newestSource(webRoot: string): number {
+  let newest = statSync(join(webRoot, 'index.html')).mtimeMs;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(join(webRoot, 'src'));
+  return newest;
 }
 
 export function register(program: Command): void {

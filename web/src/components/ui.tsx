@@ -1,6 +1,9 @@
 // Small shared pieces: TLP badge, score bar, empty / error / loading states, generic details view.
 import type { ReactNode } from 'react';
 import type { ApiFailure } from '../api.ts';
+import { when } from '../format.ts';
+
+const TIME_KEY = /(^|_)(ts|start|end|seen|first_seen|last_seen|time|at|contact|first_contact|last_contact)$/;
 
 export function Tlp({ tlp }: { tlp: string }) {
   const t = tlp.toLowerCase();
@@ -48,18 +51,20 @@ export function Page({ title, subtitle, children }: { title: string; subtitle?: 
 }
 
 /** Renders any finding `details` object as a compact key → value list. */
-export function Details({ value, depth = 0 }: { value: unknown; depth?: number }) {
+export function Details({ value, depth = 0, name = '', hide = [] }: { value: unknown; depth?: number; name?: string; hide?: string[] }) {
   if (value == null) return <span className="muted">—</span>;
+  if (typeof value === 'number' && TIME_KEY.test(name) && value > 1e8 && value < 1e10) return <span title={String(value)}>{when(value)}</span>;
+  if (typeof value === 'number' && !Number.isInteger(value)) return <span>{value.toFixed(3)}</span>;
   if (typeof value !== 'object') return <span>{String(value)}</span>;
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v !== 'object')) return <span>{value.map(String).join(', ') || '—'}</span>;
     return <ol className="details-list">{value.slice(0, 20).map((v, i) => <li key={i}><Details value={v} depth={depth + 1} /></li>)}</ol>;
   }
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !hide.includes(k));
   if (depth > 3) return <span className="muted">{`{${entries.length} fields}`}</span>;
   return (
     <dl className="details">
-      {entries.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><Details value={v} depth={depth + 1} /></dd></div>)}
+      {entries.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><Details value={v} depth={depth + 1} name={k} /></dd></div>)}
     </dl>
   );
 }

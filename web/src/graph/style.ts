@@ -1,4 +1,6 @@
-// Cytoscape styles: one colour and shape per node type; labels fade out when zoomed out (keeps 10k nodes fast).
+// Cytoscape styles: one colour and shape per node type; labels only on small graphs or the selected node, and
+// they fade out when zoomed out (keeps 10k nodes fast).
+export const LABEL_LIMIT = 2000;
 import type cytoscape from 'cytoscape';
 
 export const TYPE_STYLE: Record<string, { color: string; shape: cytoscape.Css.NodeShape; label: string }> = {
@@ -14,12 +16,14 @@ export const TYPE_STYLE: Record<string, { color: string; shape: cytoscape.Css.No
 
 export function stylesheet(): cytoscape.StylesheetJson {
   return [
-    { selector: 'node', style: { 'background-color': '#868e96', label: 'data(label)', 'font-size': 10, color: '#212529', 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, 'min-zoomed-font-size': 7 } },
+    { selector: 'node', style: { 'background-color': '#868e96', 'font-size': 10, color: '#212529', 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, 'min-zoomed-font-size': 7 } },
+    // Labels cost text measurement per node: drawn on small graphs, and on the selected node of large ones.
+    { selector: 'node.labelled, node:selected', style: { label: 'data(label)' } },
     ...Object.entries(TYPE_STYLE).map(([t, s]) => ({ selector: `node[type = "${t}"]`, style: { 'background-color': s.color, shape: s.shape } })),
     { selector: 'node[?flagged]', style: { 'background-color': '#e8590c', 'border-width': 2, 'border-color': '#a61e4d', width: 24, height: 24 } },
     { selector: 'node[?expanded]', style: { 'border-width': 3, 'border-color': '#212529' } },
     { selector: 'node:selected', style: { 'overlay-color': '#fab005', 'overlay-opacity': 0.35, 'overlay-padding': 6 } },
-    { selector: 'edge', style: { width: 1, 'line-color': '#ced4da', 'curve-style': 'haystack', opacity: 0.8 } },
+    { selector: 'edge', style: { width: 1, 'line-color': '#ced4da', 'curve-style': 'haystack' } },
     { selector: 'edge[kind = "relayed"]', style: { 'line-color': '#c92a2a', width: 2, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#c92a2a' } },
     { selector: 'edge[kind = "leased"]', style: { 'line-color': '#e67700', 'line-style': 'dashed', 'curve-style': 'straight' } },
     { selector: '.hidden', style: { display: 'none' } },

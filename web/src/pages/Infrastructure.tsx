@@ -40,7 +40,7 @@ export function Infrastructure() {
                             <div className="components">{Object.entries(x.components).map(([k, v]) => typeof v === 'number'
                               ? <div key={k}><span>{k}</span><Score value={v} /></div> : null)}</div>
                           ) : null}
-                          <Details value={x.details} />
+                          <Details value={x.details} hide={['components']} />
                         </div>
                       ))}
                       {e.indicators.length ? <div className="explain-item"><strong>Indicators</strong>

@@ -21,7 +21,7 @@ export function Relays() {
           <div className="hops">
             {c.path.map((h, i) => (
               <span className="hop-wrap" key={`${h.ip}-${i}`}>
-                {i > 0 ? <span className="arrow">→{h.at != null && c.path[i - 1].at != null ? <small>+{duration(h.at - (c.path[i - 1].at as number))}</small> : null}</span> : null}
+                {i > 0 ? <span className="arrow">→{h.at != null && c.path[0].at != null ? <small>{i === 1 ? when(h.at).slice(11) : `+${duration(h.at - (c.path[1].at as number))}`}</small> : null}</span> : null}
                 <span className={`hop ${i === 0 ? 'origin' : i === c.path.length - 1 ? 'target' : 'relay'}`}>
                   <small>{i === 0 ? 'origin' : i === c.path.length - 1 ? 'target' : `relay ${i}`}</small>{h.ip}
                 </span>

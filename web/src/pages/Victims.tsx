@@ -61,7 +61,7 @@ export function Victims({ me }: { me: Me }) {
                   <td>{v.exposure ? `${when(v.exposure.first_seen)} → ${when(v.exposure.last_seen)}` : '—'}</td>
                   <td>{n ? <><span className={`status status-${n.status}`} data-status={n.status}>{n.status}</span> <Tlp tlp={n.tlp} /></> : <span className="muted">none</span>}</td>
                   <td>
-                    {n && allowed ? <button disabled={busy !== null} data-action={step.action} onClick={() => act(`/api/notifications/${encodeURIComponent(n.id)}/${step.action}`, {}, `${step.label} ${v.id}`)}>{step.label}</button> : null}
+                    {n && allowed ? <button disabled={busy !== null} data-action={step.action} onClick={() => act(`/api/notifications/${encodeURIComponent(n.id)}/${step.action}`, {}, `${step.label} ${v.id}`)}>{!partner && step.partner ? `Record: ${step.action}d` : step.label}</button> : null}
                     {!n && !partner ? <button disabled={busy !== null} data-action="create" onClick={() => act('/api/notifications', { org: v.id, tlp: 'amber' }, `Draft notification for ${v.id}`)}>Draft notification</button> : null}
                   </td>
                 </tr>
