@@ -1,0 +1,89 @@
+// Parity on one simulator seed: every analyzer with a ClickHouse variant yields the same findings on the
+// two-shard ClickHouse cluster as on DuckDB (same subjects per kind; score and confidence within 1e-6),
+// and every ClickHouse statement it ran gives the same rows on chdb (current ClickHouse) as on 18.16.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseDatabaseName } from '../src/cli/case.ts';
+import { DEFAULTS } from '../src/sim/config.ts';
+import { simulate } from '../src/sim/simulate.ts';
+import { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
+import { clickhouseCluster } from '../src/store/clickhouse/testing.ts';
+import { ChdbMirror } from './clickhouse-chdb-mirror.ts';
+import {
+  analyzersWithClickHouseSql, canonicalRows, compareFindings, ingestAndAnalyze, recordAnalyzerSql, type EngineRun, type RecordedSql,
+} from './clickhouse-parity-harness.ts';
+
+export const SCORE_TOLERANCE = 1e-6;
+const SEED = 11;
+const ch = clickhouseCluster();
+const analyzers = analyzersWithClickHouseSql();
+
+describe.skipIf(!!ch.skipReason)(`engine parity on simulator seed ${SEED}`, () => {
+  const root = mkdtempSync(join(tmpdir(), 'hoptrace-parity-'));
+  const chCase = join(root, 'ch');
+  let duck: EngineRun;
+  let click: EngineRun;
+  let store: ClickHouseStore;
+  let recorded: RecordedSql[] = [];
+  let mirror: ChdbMirror | undefined;
+
+  beforeAll(async () => {
+    const sim = join(root, 'sim');
+    simulate({ ...DEFAULTS, seed: SEED, victims: 6, days: 2, out: sim });
+    const ids = analyzers.map((a) => a.id);
+    [duck, click] = await Promise.all([
+      ingestAndAnalyze(join(root, 'duck'), sim, { engine: 'duckdb' }, ids),
+      ingestAndAnalyze(chCase, sim, { engine: 'clickhouse', clickhouseUrl: ch.urls }, ids),
+    ]);
+    store = await ClickHouseStore.open({ urls: ch.urls, database: caseDatabaseName(chCase), dropOnClose: true });
+    recorded = await recordAnalyzerSql(store, analyzers, chCase);
+    mirror = new ChdbMirror();
+    await mirror.load(store);
+  }, 180_000);
+
+  afterAll(async () => {
+    mirror?.close();
+    await store?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stores the same number of rows on both engines', () => {
+    expect(click.rows).toBe(duck.rows);
+    expect(duck.rows).toBeGreaterThan(1000);
+  });
+
+  it.each(analyzers.map((a) => a.id))('%s: same findings on ClickHouse (2 shards) as on DuckDB', (id) => {
+    expect(duck.errors[id], `DuckDB run failed: ${duck.errors[id]}`).toBeUndefined();
+    expect(click.errors[id], `ClickHouse run failed: ${click.errors[id]}`).toBeUndefined();
+    const diffs = compareFindings(duck.findings[id], click.findings[id], SCORE_TOLERANCE);
+    expect(diffs.slice(0, 20), `${diffs.length} differences`).toEqual([]);
+    console.log(`parity ${id}: ${duck.findings[id].length} findings equal within ${SCORE_TOLERANCE}`);
+  });
+
+  it.each(analyzers.map((a) => a.id))('%s: every ClickHouse statement gives the same rows on chdb (current) as on 18.16', (id) => {
+    const mine = recorded.filter((r) => r.analyzer === id);
+    expect(mine.length, 'the analyzer ran no SQL on ClickHouse').toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const r of mine) {
+      if (r.error) { problems.push(`${r.name} fails on 18.16: ${r.error.slice(0, 300)}`); continue; }
+      try {
+        if (r.kind === 'exec') { mirror!.exec(r.text); continue; }
+        const modern = mirror!.query(r.text);
+        const a = canonicalRows(r.result ?? []);
+        const b = canonicalRows(modern);
+        if (JSON.stringify(a) !== JSON.stringify(b)) {
+          const first = a.findIndex((x, i) => x !== b[i]);
+          problems.push(`${r.name}: ${a.length} rows on 18.16 vs ${b.length} on chdb; first difference:\n  18.16: ${a[first]}\n  chdb:  ${b[first]}`);
+        }
+      } catch (e) {
+        problems.push(`${r.name} fails on chdb ${mirror!.version()}: ${(e as Error).message.slice(0, 300)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+if (ch.skipReason) {
+  it(`engine parity SKIPPED — ${ch.skipReason}`, () => console.warn(`\n!!! ClickHouse parity tests skipped: ${ch.skipReason}\n`));
+}
