@@ -5,6 +5,7 @@ import { sharedInfraAnalyzer } from './shared-infra/analyzer.ts';
 import { iocMatchAnalyzer } from './ioc-match/analyzer.ts';
 import { leasesAnalyzer } from './leases/analyzer.ts';
 import { relaysAnalyzer } from './relays/analyzer.ts';
+import { identitiesAnalyzer } from './identities/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
@@ -12,4 +13,5 @@ export const ANALYZERS: Analyzer<any>[] = [
   iocMatchAnalyzer,
   leasesAnalyzer,
   relaysAnalyzer,
+  identitiesAnalyzer,
 ];

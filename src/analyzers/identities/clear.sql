@@ -1,0 +1,2 @@
+-- Re-running the analyzer replaces its clusters.
+DELETE FROM identities
