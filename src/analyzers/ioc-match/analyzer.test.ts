@@ -39,7 +39,12 @@ describe('ioc-match', () => {
     store = await engineFactories()[0].create();
     // two feeds: A is valid in 2024-H1 only, B has no window; both list 203.0.113.5 → corroborated
     await ingestIocs(store, 'value,valid_from,valid_until,confidence,group\n203.0.113.5,2024-01-01,2024-06-30,80,Tick\n'
-      + '198.51.100.0/24,2024-01-01,2024-12-31,,\nevil[.]example,,,,\n192.0.2.99,2020-01-01,2020-12-31,,\n', 'ev-a', 'feedA');
+      + '198.51.100.0/24,2024-01-01,2024-12-31,,\nevil[.]example,,,,\n192.0.2.99,2020-01-01,2020-12-31,,\n'
+      + '192.0.2.200,2024-01-01,2025-12-31,,\n', 'ev-a', 'feedA');
+    const lease = (start: string, end: string | null, account: string) => ({ evidence_id: 'ev-leases', provider: 'P', ip: '192.0.2.200',
+      start: T(start), end: end ? T(end) : null, account_id: account, server_id: null });
+    // the group held 192.0.2.200 until May; an honest customer leased it from June (after feedA published it)
+    await store.append('leases', [lease('2023-10-01T00:00:00Z', '2024-05-01T00:00:00Z', 'bad'), lease('2024-06-01T00:00:00Z', null, 'honest')]);
     await ingestIocs(store, '203.0.113.5\nhxxp://files.example/x.exe\n', 'ev-b', 'feedB');
     await store.append('flows', [
       flow('org1', '10.0.0.5', '203.0.113.5', T('2024-03-01T00:00:00Z')),
@@ -49,6 +54,8 @@ describe('ioc-match', () => {
       flow('org3', '10.2.0.5', '198.51.100.77', T('2025-05-01T00:00:00Z')), // CIDR, after its window → stale
       flow('org3', '10.2.0.5', '192.0.2.99', T('2024-05-01T00:00:00Z')), // stale only
       flow('org3', '10.2.0.5', '198.51.101.1', T('2024-05-01T00:00:00Z')), // outside the CIDR
+      flow('org1', '10.0.0.7', '192.0.2.200', T('2024-03-01T00:00:00Z')), // the group's lease: a hit
+      flow('org2', '10.1.0.7', '192.0.2.200', T('2024-08-01T00:00:00Z')), // the honest customer's lease: re-leased
     ]);
     await store.append('dns', [
       dns('org1', 'www.evil.example', ['192.0.2.7'], T('2024-02-01T00:00:00Z')),
@@ -92,7 +99,14 @@ describe('ioc-match', () => {
     expect(find('domain:evil.example@org2')).toBeUndefined(); // notevil.example is not a subdomain
     const url = find('url:http://files.example/x.exe@org2')!;
     expect(url.score).toBe(0.3);
-    expect(findings.filter((f) => f.kind === 'ioc-hit')).toHaveLength(6);
+    expect(findings.filter((f) => f.kind === 'ioc-hit')).toHaveLength(7);
+  });
+
+  it('does not count observations on an IP re-leased after the source published it', () => {
+    expect(find('ipv4:192.0.2.200@org1')).toMatchObject({ kind: 'ioc-hit', details: expect.objectContaining({ hits: 1, released_hits: 0 }) });
+    const released = find('ipv4:192.0.2.200@org2')!;
+    expect(released).toMatchObject({ kind: 'ioc-stale', details: expect.objectContaining({ hits: 0, released_hits: 1, stale_hits: 0 }) });
+    expect(String(released.details.note)).toMatch(/re-leased/);
   });
 
   it('keeps one merged indicator per value across the two files', async () => {

@@ -1,6 +1,8 @@
 -- Observations (flows either side, DNS queries and answers, TLS SNI) that match an indicator, judged against
 -- each reporting source's validity window, aggregated per (indicator, org).
 -- Domains match the name and its subdomains; URL indicators match their host exactly; IPv4 CIDRs by range.
+-- An address observation that falls in a lease (leases table) which began after the source's valid_from
+-- is on a re-leased IP: it is counted apart (released_hits), not as a hit.
 WITH src_ind AS (
   SELECT id, type, value, ip, source, valid_from, valid_until
   FROM indicators WHERE type IN ('ipv4', 'ipv6', 'cidr', 'domain', 'url')
@@ -28,32 +30,44 @@ sni_names AS (
   FROM (SELECT rowid, org, ts, evidence_id, lower(rtrim(sni, '.')) AS s FROM tls WHERE sni IS NOT NULL AND sni <> '')
 ),
 obs AS (
-  SELECT u.id, 'flow-dst' AS via, f.rowid AS rid, f.org, f.ts, f.evidence_id
+  SELECT u.id, 'flow-dst' AS via, f.rowid AS rid, f.org, f.ts, f.evidence_id, f.dst AS addr
     FROM flows f JOIN uniq u ON u.type IN ('ipv4', 'ipv6') AND f.dst = u.ip
-  UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id
+  UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id, f.src
     FROM flows f JOIN uniq u ON u.type IN ('ipv4', 'ipv6') AND f.src = u.ip
-  UNION ALL SELECT u.id, 'flow-dst', f.rowid, f.org, f.ts, f.evidence_id
+  UNION ALL SELECT u.id, 'flow-dst', f.rowid, f.org, f.ts, f.evidence_id, f.dst
     FROM flows f JOIN uniq u ON u.type = 'cidr' AND f.dst BETWEEN u.lo AND u.hi
-  UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id
+  UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id, f.src
     FROM flows f JOIN uniq u ON u.type = 'cidr' AND f.src BETWEEN u.lo AND u.hi
-  UNION ALL SELECT u.id, 'dns-query', d.rid, d.org, d.ts, d.evidence_id
+  UNION ALL SELECT u.id, 'dns-query', d.rid, d.org, d.ts, d.evidence_id, NULL
     FROM dns_names d JOIN uniq u ON (u.type = 'domain' AND d.name = u.host) OR (u.type = 'url' AND d.q = u.host AND d.name = d.q)
-  UNION ALL SELECT u.id, 'dns-answer', a.rid, a.org, a.ts, a.evidence_id
+  UNION ALL SELECT u.id, 'dns-answer', a.rid, a.org, a.ts, a.evidence_id, u.ip
     FROM dns_answers a JOIN uniq u ON u.type IN ('ipv4', 'ipv6', 'domain') AND a.answer = u.value
-  UNION ALL SELECT u.id, 'tls-sni', t.rid, t.org, t.ts, t.evidence_id
+  UNION ALL SELECT u.id, 'tls-sni', t.rid, t.org, t.ts, t.evidence_id, NULL
     FROM sni_names t JOIN uniq u ON (u.type = 'domain' AND t.name = u.host) OR (u.type = 'url' AND t.s = u.host AND t.name = t.s)
 ),
+leased AS (
+  SELECT o.*, (SELECT max(l.start) FROM leases l
+               WHERE l.ip = o.addr AND l.start <= o.ts AND (l."end" IS NULL OR o.ts < l."end")) AS lease_start
+  FROM (SELECT DISTINCT * FROM obs) o
+),
+per_source AS (
+  SELECT o.*, s.source,
+         (s.valid_from IS NULL OR o.ts >= s.valid_from) AND (s.valid_until IS NULL OR o.ts <= s.valid_until) AS in_window,
+         coalesce(o.lease_start > s.valid_from, false) AS released
+  FROM leased o JOIN src_ind s ON s.id = o.id
+),
 judged AS (
-  SELECT o.id, o.via, o.rid, o.org, o.ts, o.evidence_id,
-         bool_or((s.valid_from IS NULL OR o.ts >= s.valid_from) AND (s.valid_until IS NULL OR o.ts <= s.valid_until)) AS fresh,
-         list(DISTINCT s.source) FILTER (WHERE (s.valid_from IS NULL OR o.ts >= s.valid_from)
-                                          AND (s.valid_until IS NULL OR o.ts <= s.valid_until)) AS fresh_sources
-  FROM (SELECT DISTINCT * FROM obs) o JOIN src_ind s ON s.id = o.id
-  GROUP BY o.id, o.via, o.rid, o.org, o.ts, o.evidence_id
+  SELECT id, via, rid, org, ts, evidence_id,
+         bool_or(in_window AND NOT released) AS fresh,
+         bool_or(in_window AND released) AS released_only,
+         list(DISTINCT source) FILTER (WHERE in_window AND NOT released) AS fresh_sources
+  FROM per_source
+  GROUP BY id, via, rid, org, ts, evidence_id
 )
 SELECT id, org,
        count(*) FILTER (WHERE fresh) AS hits,
-       count(*) FILTER (WHERE NOT fresh) AS stale_hits,
+       count(*) FILTER (WHERE NOT fresh AND released_only) AS released_hits,
+       count(*) FILTER (WHERE NOT fresh AND NOT released_only) AS stale_hits,
        min(ts) FILTER (WHERE fresh) AS first_seen, max(ts) FILTER (WHERE fresh) AS last_seen,
        min(ts) FILTER (WHERE NOT fresh) AS stale_first_seen, max(ts) FILTER (WHERE NOT fresh) AS stale_last_seen,
        list_sort(list_distinct(list(via) FILTER (WHERE fresh))) AS via,

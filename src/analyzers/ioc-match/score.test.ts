@@ -16,3 +16,15 @@ describe('hitScore', () => {
     expect(hitScore({ confidences, viaUrlHostOnly, defaultConfidence: 60 })).toBe(want);
   });
 });
+
+describe('prevalence cap', () => {
+  const base = { confidences: [80], viaUrlHostOnly: false, defaultConfidence: 60 };
+  it.each([
+    [{ share: 0.9, orgs: 20 }, 0.4],
+    [{ share: 0.5, orgs: 20 }, 0.8], // at the cap, not over it
+    [{ share: 1, orgs: 4 }, 0.8], // too few orgs to judge
+    [undefined, 0.8],
+  ] as const)('%j → %s', (prevalence, want) => {
+    expect(hitScore({ ...base, prevalence, prevalenceCap: 0.5 })).toBe(want);
+  });
+});

@@ -28,3 +28,13 @@ export function mapHeader(cells: string[]): Partial<Record<IocField, number>> | 
   }
   return out.value === undefined ? null : out;
 }
+
+const STRONG = new Set(['value', 'indicator', 'ioc', 'observable', 'type', 'indicator_type', 'ioc_type', 'tlp', 'valid_from',
+  'valid_until', 'threat', 'malware', 'malware_family', 'confidence', 'threat_actor', 'intrusion_set', 'apt']);
+
+/** How sure a header makes us that the CSV is an IOC list: generic columns alone (ip, domain…) are weak. */
+export function headerStrength(cells: string[]): number {
+  if (!mapHeader(cells)) return 0;
+  const norm = cells.map((c) => c.trim().toLowerCase().replace(/^#\s*/, '').replace(/[\s-]+/g, '_'));
+  return norm.some((c) => STRONG.has(c)) ? 0.7 : 0.3;
+}

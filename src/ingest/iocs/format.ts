@@ -1,6 +1,6 @@
 // Format registration for plain IOC lists and IOC CSVs.
 import type { Format } from '../contract.ts';
-import { mapHeader } from './columns.ts';
+import { headerStrength } from './columns.ts';
 import { splitCsvLine } from './csv.ts';
 import { normaliseIndicator } from './normalise.ts';
 import { parseIocList } from './parse.ts';
@@ -14,7 +14,7 @@ export const iocsFormat: Format = {
     const data = text.split(/\r?\n/).slice(0, -1).map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('//'));
     if (data.length === 0) return 0;
     const cells = splitCsvLine(data[0]) ?? [];
-    if (cells.length > 1 && mapHeader(cells)) return 0.7;
+    if (cells.length > 1 && headerStrength(cells) > 0) return headerStrength(cells);
     const sample = data.slice(0, 50);
     const good = sample.filter((l) => typeof normaliseIndicator(l.replace(/\s+(#|\/\/).*$/, '').split(/\s+/)[0]) !== 'string').length;
     const share = good / sample.length;

@@ -55,6 +55,8 @@ describe('IOC CSVs', () => {
     expect(iocsFormat.sniff(Buffer.from('1.2.3.4\nevil.com\n'), 'x.txt')).toBeGreaterThan(0.5);
     expect(iocsFormat.sniff(Buffer.from('value,type\n1.2.3.4,ip\n'), 'x.csv')).toBeGreaterThan(0.5);
     expect(iocsFormat.sniff(Buffer.from('{"type":"bundle"}\n'), 'x.json')).toBe(0);
+    // provider exports with an 'ip' column must lose to their own formats
+    expect(iocsFormat.sniff(Buffer.from('server_id,ip,start,end,account_id\nS1,203.0.113.5,2016-01-01,,A\n'), 'leases.csv')).toBeLessThan(0.5);
     expect(iocsFormat.sniff(Buffer.from('#separator \\x09\n#fields\tts\tuid\n1.0\tCx\t1.2.3.4\n'), 'conn.log')).toBe(0);
   });
 });
