@@ -29,7 +29,7 @@ export function openInput(path: string): ParserInput {
   const gzip = isGzipFile(path);
   return {
     path,
-    open: (): Readable => (gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path, { highWaterMark: 1 << 20 })),
+    open: (): Readable => (gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path)),
     sizeHint: gzip ? undefined : statSync(path).size,
   };
 }

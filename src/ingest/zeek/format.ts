@@ -8,14 +8,20 @@ import { Sink } from './sink.ts';
 import { sniffZeek } from './sniff.ts';
 import { TsvLog } from './tsv.ts';
 
+/** Records per yielded batch (the runner appends each batch to the store in one call). */
+const BATCH_RECORDS = 2048;
+
 export const zeekFormat: Format = { name: 'zeek', sniff: sniffZeek, parse: parseZeek };
 
 export async function* parseZeek(input: ParserInput, opts: ParseOptions): AsyncIterable<RecordBatch> {
   const reader = new ZeekReader({ org: opts.org ?? null, sensor: opts.sensor ?? null }, new Sink(opts.file));
+  let bytesDone = 0;
   for await (const chunk of lineChunks(input.open())) {
     reader.lines(chunk.lines, chunk.firstNo);
-    yield reader.sink.take(chunk.bytesDone);
+    bytesDone = chunk.bytesDone;
+    if (reader.sink.read >= BATCH_RECORDS) yield reader.sink.take(bytesDone);
   }
+  if (reader.sink.read > 0) yield reader.sink.take(bytesDone);
   if (!reader.started) throw new WrongFormatError('not a Zeek log: the file has no header and no records');
 }
 
