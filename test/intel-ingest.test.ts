@@ -29,7 +29,8 @@ async function counts(caseDir: string) {
     const rows = await kase.store.query<{ t: string; n: number }>(
       "SELECT 'indicators' AS t, count(*) AS n FROM indicators UNION ALL SELECT 'intel_objects', count(*) FROM intel_objects UNION ALL SELECT 'evidence', count(*) FROM evidence ORDER BY t");
     const merged = await mergedIndicators(kase.store);
-    return { ...Object.fromEntries(rows.map((r) => [r.t, r.n])), merged };
+    const n = Object.fromEntries(rows.map((r) => [r.t, r.n])) as Record<'indicators' | 'intel_objects' | 'evidence', number>;
+    return { ...n, merged };
   } finally {
     await kase.close();
   }
