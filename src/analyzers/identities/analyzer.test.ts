@@ -10,7 +10,7 @@ import { generatePeople } from './linkage/synthetic.ts';
 
 let store: Store;
 
-function account(provider: string, id: string, v: Record<string, string | null>) {
+function account(provider: string, id: string, v: Record<string, string | null | undefined>) {
   return { evidence_id: `ev-${provider}`, provider, account_id: id, name: v.name ?? 'x', name_norm: v.name, email: v.email, email_norm: v.email,
     phone: v.phone ?? null, address: v.address ?? null, postcode: v.postcode ?? null, birth_date: v.dob ?? null,
     payment_fp: v.pay ?? null, signup_ip: v.ip ?? null, signup_ts: null, login_ips: [], notes: null };

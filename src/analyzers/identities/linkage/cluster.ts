@@ -7,7 +7,16 @@ export interface ScoredPairs { a: Uint32Array; b: Uint32Array; w: Float32Array; 
 export interface Refusal { a: number; b: number; weight: number; cohesion: number }
 export interface Clustering { clusterOf: Int32Array; members: Map<number, number[]>; accepted: number[]; refused: Refusal[] }
 
-export interface ClusterOptions { threshold: number; cohesion: number; exhaustive?: boolean }
+export interface ClusterOptions {
+  threshold: number;
+  cohesion: number;
+  /** Every pair was compared and pairs not kept count as probability 0. */
+  exhaustive?: boolean;
+  /** Weight of a pair blocking never compared: merges compare every cross pair, so chains cannot slip through. */
+  scorePair?: (i: number, j: number) => number;
+  /** Largest |A|·|B| compared in full at a merge (bigger merges use the compared pairs only). */
+  maxCrossPairs?: number;
+}
 
 /** Compressed adjacency: for record i, pair indices adjStart[i]..adjStart[i+1]. */
 function adjacency(n: number, pairs: ScoredPairs): { start: Uint32Array; list: Uint32Array } {
@@ -36,7 +45,7 @@ export function clusterPairs(n: number, pairs: ScoredPairs, opts: ClusterOptions
     const cb = clusterOf[pairs.b[r]];
     if (ca === cb) { accepted.push(r); continue; }
     const [small, big] = membersOf(ca).length <= membersOf(cb).length ? [ca, cb] : [cb, ca];
-    const cohesion = crossCohesion(membersOf(small), big, membersOf(big).length, clusterOf, pairs, start, list, opts.exhaustive ?? false);
+    const cohesion = crossCohesion(membersOf(small), membersOf(big), big, clusterOf, pairs, start, list, opts);
     if (cohesion < opts.cohesion) { refused.push({ a: pairs.a[r], b: pairs.b[r], weight: pairs.w[r], cohesion }); continue; }
     const merged = membersOf(big).concat(membersOf(small));
     for (const i of membersOf(small)) clusterOf[i] = big;
@@ -48,22 +57,30 @@ export function clusterPairs(n: number, pairs: ScoredPairs, opts: ClusterOptions
 }
 
 /**
- * Mean match probability over the compared pairs between two groups. In exhaustive mode every
- * pair was compared and pairs not kept (very unlikely matches) count as probability 0.
+ * Mean match probability over the pairs between two groups: pairs blocking compared use their score,
+ * the others are scored now (scorePair) when the groups are small enough; in exhaustive mode pairs
+ * not kept (very unlikely matches) count as probability 0.
  */
-function crossCohesion(small: number[], big: number, bigSize: number, clusterOf: Int32Array, pairs: ScoredPairs,
-  start: Uint32Array, list: Uint32Array, exhaustive: boolean): number {
+function crossCohesion(small: number[], bigMembers: number[], big: number, clusterOf: Int32Array, pairs: ScoredPairs,
+  start: Uint32Array, list: Uint32Array, opts: ClusterOptions): number {
   let sum = 0;
   let count = 0;
+  const seen = new Set<number>();
+  const full = opts.scorePair && small.length * bigMembers.length <= (opts.maxCrossPairs ?? 5000);
   for (const i of small) {
+    if (full) seen.clear();
     for (let x = start[i]; x < start[i + 1]; x++) {
       const r = list[x];
       const other = pairs.a[r] === i ? pairs.b[r] : pairs.a[r];
       if (clusterOf[other] !== big) continue;
       sum += probability(pairs.w[r]);
       count++;
+      if (full) seen.add(other);
+    }
+    if (full) {
+      for (const j of bigMembers) if (!seen.has(j)) { sum += probability(opts.scorePair!(i, j)); count++; }
     }
   }
-  if (exhaustive) count = small.length * bigSize;
+  if (opts.exhaustive) count = small.length * bigMembers.length;
   return count ? sum / count : 0;
 }

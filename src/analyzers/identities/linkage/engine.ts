@@ -70,6 +70,18 @@ export function scoreAll(p: PreparedSet, model: Model, a: Uint32Array, b: Uint32
   return { a, b, w, length };
 }
 
+/** Scores one pair on demand (for merges that need pairs blocking never produced). */
+export function pairScorer(p: PreparedSet, model: Model): (i: number, j: number) => number {
+  const adj = tfAdjustments(p, model);
+  const levels = new Int8Array(p.fields.length);
+  const link = p.source.some((s) => s === 1);
+  return (i, j) => {
+    if (link && p.source[i] === p.source[j]) return -Infinity;
+    compareInto(p, i, j, levels, 0);
+    return pairWeight(adj, model, i, levels, 0);
+  };
+}
+
 export function resolve(records: InputRecord[], options: ResolveOptions): ResolveResult {
   const o = defaults(options);
   const p = prepareRecords(records, o.fields);
@@ -82,7 +94,8 @@ export function resolve(records: InputRecord[], options: ResolveOptions): Resolv
   const all = selectRows(levels, pairs.length, F, o.emSamples, o.seed, () => true);
   const model = trainModel(p, sets, all, u);
   const scored = scoreAll(p, model, pairs.a, pairs.b, pairs.length, levels);
-  const clustering = clusterPairs(p.ids.length, scored, { threshold: o.threshold, cohesion: o.cohesion });
+  const scorePair = pairScorer(p, model);
+  const clustering = clusterPairs(p.ids.length, scored, { threshold: o.threshold, cohesion: o.cohesion, scorePair });
   const clusters = explainClusters(p, model, scored, levels, clustering, o.link);
   return { records: records.length, clusters, model, blocking: stats, pairsCompared: pairs.length, scored, clustering, prepared: p };
 }

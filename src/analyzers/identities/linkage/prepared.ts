@@ -23,6 +23,8 @@ export function fieldName(f: FieldSpec): string {
   return f.name ?? f.column;
 }
 
+const REPEATING = new Set(['name', 'given', 'surname', 'text', 'address', 'date', 'postcode']);
+
 export function prepareRecords(records: InputRecord[], fields: FieldSpec[]): PreparedSet {
   const n = records.length;
   const columns = fields.map(() => new Array<unknown>(n));
@@ -32,9 +34,18 @@ export function prepareRecords(records: InputRecord[], fields: FieldSpec[]): Pre
     const def = KIND_DEFS[f.kind];
     const col = columns[k];
     const counts = tf[k];
+    // Names, dates, addresses repeat a lot: prepare each distinct text once and share the result.
+    const cache = REPEATING.has(f.kind) ? new Map<string, unknown>() : null;
     for (let i = 0; i < n; i++) {
       const raw = records[i].values[f.column];
-      const p = raw == null || String(raw).trim() === '' ? null : def.prepare(String(raw));
+      let p: unknown = null;
+      if (raw != null && String(raw).trim() !== '') {
+        const text = String(raw);
+        if (cache) {
+          p = cache.get(text);
+          if (p === undefined) { p = def.prepare(text); cache.set(text, p); }
+        } else p = def.prepare(text);
+      }
       col[i] = p;
       if (p !== null) { const key = def.tfKey(p); counts.set(key, (counts.get(key) ?? 0) + 1); }
     }
