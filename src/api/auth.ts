@@ -6,7 +6,7 @@ import type { ApiUser, Role } from './users.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig { roles?: readonly Role[]; public?: boolean }
-  interface FastifyRequest { user: ApiUser | null }
+  interface FastifyRequest { user: ApiUser | null; startedAt: number }
   interface FastifySchema { summary?: string; description?: string; tags?: string[] }
 }
 

@@ -31,7 +31,8 @@ export class ApiContext {
 
   constructor(readonly kase: Case, opts: { cacheTtlMs?: number } = {}) {
     this.tokens = new TokenDirectory(kase.store);
-    this.cache = new ResponseCache(opts.cacheTtlMs ?? 60_000);
+    // The server holds the case open (DuckDB allows one writer), so only API writes change it; they clear the cache.
+    this.cache = new ResponseCache(opts.cacheTtlMs ?? 600_000);
   }
 
   get store(): Store {

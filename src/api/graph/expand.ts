@@ -3,9 +3,10 @@ import { ipKey } from '../../core/ip.ts';
 import { sqlFile } from '../../store/sql-file.ts';
 import type { ApiContext } from '../context.ts';
 import { ipTexts, keyList, type FlaggedEndpoint } from '../flagged.ts';
+import { top, type ContactIndex } from './contacts.ts';
 import { edge, NeighbourhoodBuilder, nodeId, parseNodeId, type GraphNode, type Neighbourhood, type NodeType } from './model.ts';
 
-export interface ExpandInput { ctx: ApiContext; flagged: Map<number, FlaggedEndpoint>; limit: number; types: Set<NodeType> | null }
+export interface ExpandInput { ctx: ApiContext; flagged: Map<number, FlaggedEndpoint>; contacts: ContactIndex; limit: number; types: Set<NodeType> | null }
 const sql = (name: string) => sqlFile(import.meta.url, name);
 
 export function endpointNode(ip: string, flagged: Map<number, FlaggedEndpoint>): GraphNode {
@@ -23,15 +24,16 @@ export async function expandNode(id: string, input: ExpandInput, center: GraphNo
   const p = parsed.parts;
   switch (parsed.type) {
     case 'org': {
-      const text = await ipTexts(ctx, []);
+      const contacts = input.contacts.byOrg.get(p[0]) ?? [];
       if (ok('ip')) {
-        const rows = await ctx.store.query<{ ext: number; n: number }>(sql('org-endpoints'), { org: p[0], keys, limit: limit + 1 });
-        const t = await ipTexts(ctx, rows.map((r) => r.ext));
-        for (const r of rows) b.add(endpointNode(t(r.ext), flagged), edge(id, nodeId('ip', t(r.ext)), 'contacted', `${r.n} conn`, r.n));
+        const rows = top(contacts, (c) => c.ext, limit + 1);
+        const t = await ipTexts(ctx, rows.map((r) => r.key));
+        for (const r of rows) b.add(endpointNode(t(r.key), flagged), edge(id, nodeId('ip', t(r.key)), 'contacted', `${r.n} conn`, r.n));
       }
       if (ok('host')) {
-        const rows = await ctx.store.query<{ host: number; n: number }>(sql('org-hosts'), { org: p[0], keys, limit: limit + 1 });
-        for (const r of rows) b.add({ id: nodeId('host', p[0], text(r.host)), type: 'host', label: text(r.host), data: { org: p[0] } }, edge(id, nodeId('host', p[0], text(r.host)), 'owns'));
+        const rows = top(contacts, (c) => c.host, limit + 1);
+        const t = await ipTexts(ctx, rows.map((r) => r.key));
+        for (const r of rows) b.add({ id: nodeId('host', p[0], t(r.key)), type: 'host', label: t(r.key), data: { org: p[0] } }, edge(id, nodeId('host', p[0], t(r.key)), 'owns', `${r.n} conn`, r.n));
       }
       break;
     }
@@ -67,11 +69,14 @@ export async function expandNode(id: string, input: ExpandInput, center: GraphNo
   return b.result();
 }
 
-async function expandEndpoint(ip: string, id: string, { ctx, flagged, limit }: ExpandInput, b: NeighbourhoodBuilder, ok: (t: NodeType) => boolean) {
+async function expandEndpoint(ip: string, id: string, { ctx, flagged, contacts, limit }: ExpandInput, b: NeighbourhoodBuilder, ok: (t: NodeType) => boolean) {
   const key = ipKey(ip);
   if (key == null) return;
   if (ok('org')) {
-    const orgs = await ctx.store.query<{ org: string; n: number }>(sql('endpoint-orgs'), { ip: key, limit: limit + 1 });
+    // Flagged endpoints come from the contact index; any other address is looked up in the flows.
+    const orgs = flagged.has(key)
+      ? top(contacts.byExt.get(key) ?? [], (c) => c.org, limit + 1).map((r) => ({ org: r.key, n: r.n }))
+      : await ctx.store.query<{ org: string; n: number }>(sql('endpoint-orgs'), { ip: key, limit: limit + 1 });
     const names = await orgNames(ctx);
     for (const o of orgs) b.add(orgNode(o.org, names), edge(nodeId('org', o.org), id, 'contacted', `${o.n} conn`, o.n));
   }
