@@ -14,6 +14,9 @@ export const RelayConfigSchema = z.object({
   minEvidence: z.number().int().min(1).default(8),
   /** Weights of ON/OFF and count correlation in the packet score (they sum to 1). */
   weightOnOff: z.number().min(0).max(1).default(0.5),
+  /** Screen: pairs whose coarse-bin count correlation and ON/OFF ratio are both below these skip the fine lag search. */
+  screenR: z.number().min(-1).max(1).default(0.2),
+  screenOnOff: z.number().min(0).max(1).default(0.3),
   /** Seconds the outbound may outlive the inbound and still count as nested. */
   nestingGrace: z.number().min(0).default(5),
   /** Packet-level pairs scoring below this are not reported. */

@@ -1,7 +1,7 @@
 // The relay detector end to end: merge sensors' observations, sweep candidates, score each (packet level
 // when both sides have timing, else flow level), keep the best inbound per outbound, join chains.
 import { bestPerOutbound } from './assign.ts';
-import { sweepCandidates } from './candidates.ts';
+import { sweepCandidates, type Candidate } from './candidates.ts';
 import { RELAY_DEFAULTS, type RelayConfig } from './config.ts';
 import { scoreFlowPair } from './flow-score.ts';
 import { buildChains } from './chains.ts';
@@ -11,17 +11,22 @@ import type { RelayConnection, RelayPair, RelayResult } from './types.ts';
 
 export type DetectMode = 'auto' | 'packet' | 'flow';
 
-export function detectRelays(observations: RelayConnection[], cfg: RelayConfig = RELAY_DEFAULTS, mode: DetectMode = 'auto'): RelayResult {
+export type CandidateGenerator = (conns: RelayConnection[], emit: (c: Candidate) => void) => number;
+
+export function detectRelays(
+  observations: RelayConnection[], cfg: RelayConfig = RELAY_DEFAULTS, mode: DetectMode = 'auto',
+  generate: CandidateGenerator = sweepCandidates,
+): RelayResult {
   const merged = mergeObservations(observations);
   const scored: RelayPair[] = [];
-  const candidates = sweepCandidates(merged.observations, ({ inbound, outbound, relay }) => {
+  const candidates = generate(merged.observations, ({ inbound, outbound, relay }) => {
     const base = { inbound: inbound.id, outbound: outbound.id, relay, sensor: outbound.sensor };
     if (mode !== 'flow' && inbound.timing && outbound.timing) {
       const s = scorePacketPair(inbound, outbound, cfg);
       if (s && s.score >= cfg.minPacketScore) scored.push({ ...base, method: 'packet', ...s });
     } else if (mode !== 'packet') {
-      const s = scoreFlowPair(inbound, outbound, cfg);
-      if (s.score >= cfg.minFlowScore) scored.push({ ...base, method: 'flow', ...s });
+      const s = scoreFlowPair(inbound, outbound, cfg, cfg.minFlowScore);
+      if (s && s.score >= cfg.minFlowScore) scored.push({ ...base, method: 'flow', ...s });
     }
   });
   const { pairs } = bestPerOutbound(scored, cfg.ambiguityMargin);

@@ -21,7 +21,7 @@ function endFit(endGap: number, scale: number): number {
   return endGap >= 0 ? Math.exp(-endGap / scale) : 0.25 * Math.exp(endGap);
 }
 
-export function scoreFlowPair(inb: RelayConnection, out: RelayConnection, cfg: RelayConfig): PairScore {
+export function scoreFlowPair(inb: RelayConnection, out: RelayConnection, cfg: RelayConfig, floor = -1): PairScore | null {
   const nested = out.end <= inb.end + cfg.nestingGrace ? 1 : 0;
   const startLag = out.start - inb.start;
   const endGap = inb.end - out.end;
@@ -30,8 +30,10 @@ export function scoreFlowPair(inb: RelayConnection, out: RelayConnection, cfg: R
   const bytesR = inb.bytes && out.bytes ? (volumeFit(inb.bytes[0], out.bytes[0]) + volumeFit(inb.bytes[1], out.bytes[1])) / 2 : 0;
   const pktsR = inb.pkts && out.pkts ? (volumeFit(inb.pkts[0], out.pkts[0]) + volumeFit(inb.pkts[1], out.pkts[1])) / 2 : 0;
   const core = 0.5 * endF + 0.1 * startF + 0.25 * bytesR + 0.15 * pktsR;
+  const score = cfg.flowMaxScore * core * (nested ? 1 : 0.5);
+  if (score < floor) return null; // most candidates: skip building the explanation
   return {
-    score: round(cfg.flowMaxScore * core * (nested ? 1 : 0.5)),
+    score: round(score),
     components: {
       nested, start_lag_s: round(startLag), end_gap_s: round(endGap), start_factor: round(startF), end_factor: round(endF),
       byte_fit: round(bytesR), packet_fit: round(pktsR), cap: cfg.flowMaxScore,

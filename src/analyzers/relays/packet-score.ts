@@ -16,7 +16,11 @@ export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg:
   const [oUp, oDown] = out.timing;
   const ends = (t: ArrayLike<number>, slack: number) => offEnds(t, cfg.idleThreshold, from - slack, to + slack);
   const onoff = onOffCorrelation(ends(iUp.times, cfg.delta), ends(oUp.times, 0), ends(iDown.times, 0), ends(oDown.times, cfg.delta), cfg.delta);
-  const counts = countCorrelation({ inUp: iUp.times, outUp: oUp.times, inDown: iDown.times, outDown: oDown.times }, from, to, cfg.binWidth, cfg.maxDelay);
+  const series = { inUp: iUp.times, outUp: oUp.times, inDown: iDown.times, outDown: oDown.times };
+  // Cheap screen first: one correlation over coarse bins wide enough to absorb the largest delay.
+  const coarse = countCorrelation(series, from, to, Math.max(4 * cfg.binWidth, 2 * cfg.maxDelay), 0);
+  if (coarse.r < cfg.screenR && onoff.ratio < cfg.screenOnOff) return null;
+  const counts = countCorrelation(series, from, to, cfg.binWidth, cfg.maxDelay);
   const evidence = Math.min(1, Math.max(onoff.comparable, counts.activeBins) / cfg.minEvidence);
   const nested = out.end <= inb.end + cfg.nestingGrace ? 1 : 0;
   const core = cfg.weightOnOff * onoff.ratio + (1 - cfg.weightOnOff) * Math.max(0, counts.r);

@@ -1,0 +1,98 @@
+// npx tsx bench/relays.ts [--quick]: (1) parse+correlate rate on a synthetic relay capture, sweep vs the
+// naive all-pairs candidate baseline in the same run; (2) candidate-pair cost at 10k, 100k, 1M connections
+// per relay-day, sweep vs all-pairs (all-pairs measured where it finishes in reasonable time, extrapolated
+// by n² beyond, and said so); (3) packet-level detection time at 10k and 100k connections per relay-day.
+import { Readable } from 'node:stream';
+import { allPairsCandidates, sweepCandidates } from '../src/analyzers/relays/candidates.ts';
+import { detectRelays } from '../src/analyzers/relays/detect.ts';
+import { fromTracked } from '../src/analyzers/relays/from-capture.ts';
+import { synthRelayDay } from '../src/analyzers/relays/synth.testing.ts';
+import { scoreRelayPairs } from '../src/analyzers/relays/truth.ts';
+import { decodeHeaders, newHeaders } from '../src/ingest/pcap/headers.ts';
+import { readCaptureBatches } from '../src/ingest/pcap/reader.ts';
+import { ConnectionTracker } from '../src/ingest/pcap/track.ts';
+import { connectionsToPcap } from './relays-pcap.ts';
+
+const quick = process.argv.includes('--quick');
+const secs = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(4));
+const chunks = (b: Buffer) => { const out: Buffer[] = []; for (let i = 0; i < b.length; i += 1 << 20) out.push(b.subarray(i, i + (1 << 20))); return out; };
+
+async function parseAndTrack(pcap: Buffer) {
+  const tracker = new ConnectionTracker();
+  const h = newHeaders();
+  let n = 0;
+  for await (const batch of readCaptureBatches(Readable.from(chunks(pcap)), 'bench.pcap')) {
+    for (const p of batch) { n++; if (decodeHeaders(p.linkType, p.data, h)) tracker.addHeaders(p.ts, h); }
+  }
+  return { packets: n, conns: tracker.finish() };
+}
+
+async function rate(connections: number) {
+  const { conns, truth } = synthRelayDay({ seed: 1, connections, daySeconds: connections * 3, withTiming: true });
+  const { pcap, packets } = connectionsToPcap(conns);
+  let t = process.hrtime.bigint();
+  let parsed = 0;
+  for await (const b of readCaptureBatches(Readable.from(chunks(pcap)), 'bench.pcap')) parsed += b.length;
+  const readS = secs(t);
+  t = process.hrtime.bigint();
+  const tracked = await parseAndTrack(pcap);
+  const trackS = secs(t);
+  t = process.hrtime.bigint();
+  const r = detectRelays(fromTracked(tracked.conns, 'bench'));
+  const detectS = secs(t);
+  t = process.hrtime.bigint();
+  const base = detectRelays(fromTracked(tracked.conns, 'bench'), undefined, 'auto', allPairsCandidates);
+  const baseS = secs(t);
+  const acc = scoreRelayPairs(r.pairs, truth, r.candidates);
+  console.log(`\n## parse + correlate: ${packets} packets, ${tracked.conns.length} connections, ${(pcap.length / 1e6).toFixed(0)} MB pcap`);
+  console.log(`read only            ${fmt(readS)} s  ${fmt(parsed / readS / 1e6)} M packets/s`);
+  console.log(`read+decode+track    ${fmt(trackS)} s  ${fmt(packets / trackS / 1e6)} M packets/s`);
+  console.log(`correlate (sweep)    ${fmt(detectS)} s  (${r.candidates} candidates, ${r.pairs.length} pairs; P=${acc.precision.toFixed(3)} R=${acc.recall.toFixed(3)})`);
+  console.log(`parse+correlate      ${fmt(trackS + detectS)} s  ${fmt(packets / (trackS + detectS) / 1e6)} M packets/s`);
+  console.log(`baseline all-pairs   ${fmt(trackS + baseS)} s  ${fmt(packets / (trackS + baseS) / 1e6)} M packets/s  (correlate ${fmt(baseS)} s, same ${base.pairs.length} pairs; ratio ${fmt((trackS + baseS) / (trackS + detectS))}x)`);
+}
+
+function candidateCost(sizes: number[], baselineCap: number) {
+  console.log('\n## candidate pairs per relay-day (flow records, no timing)');
+  console.log('connections  candidates   sweep s   sweep+flow-score s  per n·log2n (ns)  all-pairs s');
+  let baseFit: { n: number; s: number } | null = null;
+  for (const n of sizes) {
+    const { conns } = synthRelayDay({ seed: 2, connections: n });
+    const named = conns.map((c, i) => ({ ...c, id: `${c.id}#${i}` }));
+    let t = process.hrtime.bigint();
+    const k = sweepCandidates(named, () => {});
+    const sweepS = secs(t);
+    t = process.hrtime.bigint();
+    detectRelays(named, undefined, 'flow');
+    const fullS = secs(t);
+    let base = '';
+    if (n <= baselineCap) {
+      t = process.hrtime.bigint();
+      allPairsCandidates(named, () => {});
+      const s = secs(t);
+      baseFit = { n, s };
+      base = `${fmt(s)} (measured; ${fmt(s / sweepS)}x sweep)`;
+    } else if (baseFit) {
+      const s = baseFit.s * (n / baseFit.n) ** 2;
+      base = `~${fmt(s)} (extrapolated n² from ${baseFit.n}; ~${fmt(s / sweepS)}x sweep)`;
+    }
+    console.log(`${String(n).padStart(11)}  ${String(k).padStart(10)}  ${fmt(sweepS).padStart(8)}  ${fmt(fullS).padStart(18)}  ${fmt((sweepS * 1e9) / (n * Math.log2(n))).padStart(16)}  ${base}`);
+  }
+}
+
+function packetLevel(sizes: number[]) {
+  console.log('\n## packet-level detection per relay-day (connections with keystroke timing)');
+  for (const n of sizes) {
+    const { conns, truth } = synthRelayDay({ seed: 4, connections: n, withTiming: true });
+    const t = process.hrtime.bigint();
+    const r = detectRelays(conns);
+    const s = secs(t);
+    const acc = scoreRelayPairs(r.pairs, truth, r.candidates);
+    console.log(`${n} connections: ${fmt(s)} s, ${r.candidates} candidates, P=${acc.precision.toFixed(3)} R=${acc.recall.toFixed(3)} FP/1000 candidates=${acc.fpPerThousandCandidates.toFixed(3)}`);
+  }
+}
+
+await rate(quick ? 2000 : 10000);
+candidateCost(quick ? [10_000, 100_000] : [10_000, 30_000, 100_000, 1_000_000], 30_000);
+packetLevel(quick ? [10_000] : [10_000, 100_000]);
