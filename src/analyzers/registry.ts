@@ -6,6 +6,7 @@ import { iocMatchAnalyzer } from './ioc-match/analyzer.ts';
 import { leasesAnalyzer } from './leases/analyzer.ts';
 import { relaysAnalyzer } from './relays/analyzer.ts';
 import { identitiesAnalyzer } from './identities/analyzer.ts';
+import { impactAnalyzer } from './impact/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
@@ -14,4 +15,5 @@ export const ANALYZERS: Analyzer<any>[] = [
   leasesAnalyzer,
   relaysAnalyzer,
   identitiesAnalyzer,
+  impactAnalyzer,
 ];

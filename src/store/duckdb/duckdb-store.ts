@@ -174,7 +174,11 @@ function toDuckParams(params?: Params): Record<string, DuckDBValue> | undefined 
   if (!params) return undefined;
   const out: Record<string, DuckDBValue> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (Array.isArray(v)) out[k] = listValue(v as DuckDBValue[]);
+    if (Array.isArray(v)) {
+      // integer lists bind as BIGINT (JS numbers would bind as INTEGER and overflow for IP keys and times)
+      const ints = v.length > 0 && v.every((x) => typeof x === 'number' && Number.isInteger(x));
+      out[k] = listValue(ints ? (v as number[]).map((x) => BigInt(x)) : (v as DuckDBValue[]));
+    }
     else if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) > 2 ** 31) out[k] = BigInt(v);
     else out[k] = v as DuckDBValue;
   }
