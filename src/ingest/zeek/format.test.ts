@@ -62,6 +62,16 @@ describe('zeek TSV', () => {
     expect(c.rows.flows.map((r) => [r.ts, r.uid, r.src])).toEqual([[1700000000, 'Cabc', '10.0.0.1'], [1700000100, 'Cabc', '10.0.0.1']]);
   });
 
+  it('switches mapper when a concatenated file moves from a conn block to a dns block', async () => {
+    const head = (path: string, fields: string) => ['#separator \\x09', '#set_separator\t,', '#empty_field\t(empty)', '#unset_field\t-',
+      `#path\t${path}`, `#fields\t${fields}`, `#types\t${fields.split('\t').map(() => 'string').join('\t')}`].join('\n');
+    const text = `${head('conn', 'ts\tuid\tid.orig_h\tid.resp_h')}\n1\tC1\t10.0.0.1\t10.0.0.2\n` +
+      `${head('dns', 'ts\tid.orig_h\tid.resp_h\tquery')}\n2\t10.0.0.1\t10.0.0.53\tx.example\n`;
+    const c = await collect(zeekFormat, memoryInput(text));
+    expect(c.rejects).toEqual([]);
+    expect([c.rows.flows.length, c.rows.dns[0].query]).toEqual([1, 'x.example']);
+  });
+
   it('undoes \\x escapes and splits vectors on the set separator', async () => {
     const head = ['#separator \\x09', '#set_separator\t|', '#empty_field\t(empty)', '#unset_field\t-', '#path\tdns',
       '#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tquery\tqtype_name\trcode_name\tanswers',

@@ -15,19 +15,16 @@ const JSON_META = new Set(['_path', '_write_ts', '_system_name']);
 
 export async function* readZeekRecords(stream: Readable): AsyncIterable<ZeekItem> {
   let header = new ZeekHeader();
-  let afterData = false;
   for await (const { lines, firstNo } of lineChunks(stream)) {
     for (let k = 0; k < lines.length; k++) {
       const text = lines[k];
       const line = firstNo + k;
       if (text.length === 0) continue;
       if (text.charCodeAt(0) === 35) {
-        if (afterData && text.startsWith('#separator')) header = new ZeekHeader();
-        afterData = false;
+        if (text.startsWith('#separator')) header = new ZeekHeader();
         header.apply(text);
         continue;
       }
-      afterData = true;
       yield text.charCodeAt(0) === 123 ? jsonRecord(text, line) : tsvRecord(text, line, header);
     }
   }

@@ -2,6 +2,11 @@
 // `#fields`, `#types`, `#open`, `#close`. A `#separator` line after data starts a new header block
 // (concatenated rotated logs).
 
+let versions = 0;
+function nextVersion(): number {
+  return ++versions;
+}
+
 export class ZeekHeader {
   separator = '\t';
   setSeparator = ',';
@@ -10,15 +15,15 @@ export class ZeekHeader {
   path: string | null = null;
   fields: string[] | null = null;
   types: string[] | null = null;
-  /** Bumped whenever #fields/#types/#separator change, so per-header column maps can be rebuilt. */
-  version = 0;
+  /** Changes (unique across header blocks) whenever #fields/#types/#separator do, so column maps get rebuilt. */
+  version = nextVersion();
 
   /** Applies one `#…` line; returns false when it is not a known directive (a comment). */
   apply(line: string): boolean {
     if (line.startsWith('#separator')) {
       const value = line.slice('#separator'.length).trim();
       this.separator = unescapeZeek(value) || '\t';
-      this.version++;
+      this.version = nextVersion();
       return true;
     }
     const sep = line.indexOf(this.separator);
@@ -30,8 +35,8 @@ export class ZeekHeader {
       case 'empty_field': this.emptyField = rest; return true;
       case 'unset_field': this.unsetField = rest; return true;
       case 'path': this.path = rest; return true;
-      case 'fields': this.fields = rest.split(this.separator); this.version++; return true;
-      case 'types': this.types = rest.split(this.separator); this.version++; return true;
+      case 'fields': this.fields = rest.split(this.separator); this.version = nextVersion(); return true;
+      case 'types': this.types = rest.split(this.separator); this.version = nextVersion(); return true;
       case 'open': case 'close': return true;
       default: return false;
     }

@@ -15,19 +15,17 @@ export class TsvLog {
   /** For each column of the header: index of the mapper field it feeds, or -1. */
   private wanted = new Int16Array(0);
   private values: ZeekValue[] = [];
-  private afterData = false;
 
   constructor(private readonly tags: Tags) {}
 
   /** Returns true when the line was a data record (counted as read). */
   line(text: string, no: number, sink: Sink): boolean {
     if (text.charCodeAt(0) === 35) { // '#'
-      if (this.afterData && text.startsWith('#separator')) this.header = new ZeekHeader();
-      this.afterData = false;
+      // `#separator` opens every header block: a concatenated (rotated) log starts afresh there.
+      if (text.startsWith('#separator')) this.header = new ZeekHeader();
       this.header.apply(text);
       return false;
     }
-    this.afterData = true;
     if (this.header.fields == null) { sink.reject(no, 'data line before any #fields header', text); return true; }
     if (this.compiled !== this.header.version) this.compile(no);
     const reason = this.scan(text);
