@@ -24,6 +24,12 @@ describe('nfdump csv', () => {
     expect(tokyo.rows.flows[0].ts).toBe(Date.UTC(2026, 8, 1, 1) / 1000);
   });
 
+  it('reads concatenated exports, each with its own header and Summary', async () => {
+    const one = `${V16_HEADER}\n${v16('2026-09-01 10:00:00', '10.0.2.20')}\n${SUMMARY}`;
+    const c = await collect(nfdumpFormat, memoryInput(one + one));
+    expect([c.read, c.rows.flows.length, c.rejects.length]).toEqual([2, 2, 0]);
+  });
+
   it('reads the 1.7 named layout and the fast csv with epoch msec; missing out columns become null', async () => {
     const v17 = 'firstSeen,lastSeen,duration,srcAddr,dstAddr,srcPort,dstPort,proto,flags,inPackets,inBytes,outPackets,outBytes\n' +
       '2026-09-01 10:00:00.250,2026-09-01 10:00:02.250,2.000,2001:DB8::5,10.0.0.9,40000,22,6,...A..S.,4,400,3,300\n';

@@ -29,8 +29,10 @@ export async function* parseNfdump(input: ParserInput, opts: ParseOptions): Asyn
     for (let k = 0; k < chunk.lines.length; k++) {
       const text = chunk.lines[k];
       const no = chunk.firstNo + k;
-      if (text.trim() === '' || inSummary) continue;
+      if (text.trim() === '') continue;
+      if (inSummary && !looksLikeHeader(text)) continue; // summary lines, until the next concatenated export
       if (!columns || looksLikeHeader(text)) {
+        inSummary = false;
         const map = looksLikeHeader(text) ? columnMap(text) : null;
         if (!map) throw new WrongFormatError(`not an nfdump CSV export: line ${no} is not an nfdump csv header`, no);
         columns = map;
