@@ -39,11 +39,15 @@ obs AS (
   UNION ALL SELECT u.id, 'flow-src', f.rowid, f.org, f.ts, f.evidence_id, f.src
     FROM flows f JOIN uniq u ON u.type = 'cidr' AND f.src BETWEEN u.lo AND u.hi
   UNION ALL SELECT u.id, 'dns-query', d.rid, d.org, d.ts, d.evidence_id, NULL
-    FROM dns_names d JOIN uniq u ON (u.type = 'domain' AND d.name = u.host) OR (u.type = 'url' AND d.q = u.host AND d.name = d.q)
+    FROM dns_names d JOIN uniq u ON d.name = u.host WHERE u.type = 'domain'
+  UNION ALL SELECT u.id, 'dns-query', d.rid, d.org, d.ts, d.evidence_id, NULL
+    FROM dns_names d JOIN uniq u ON d.q = u.host WHERE u.type = 'url' AND d.name = d.q
   UNION ALL SELECT u.id, 'dns-answer', a.rid, a.org, a.ts, a.evidence_id, u.ip
     FROM dns_answers a JOIN uniq u ON u.type IN ('ipv4', 'ipv6', 'domain') AND a.answer = u.value
   UNION ALL SELECT u.id, 'tls-sni', t.rid, t.org, t.ts, t.evidence_id, NULL
-    FROM sni_names t JOIN uniq u ON (u.type = 'domain' AND t.name = u.host) OR (u.type = 'url' AND t.s = u.host AND t.name = t.s)
+    FROM sni_names t JOIN uniq u ON t.name = u.host WHERE u.type = 'domain'
+  UNION ALL SELECT u.id, 'tls-sni', t.rid, t.org, t.ts, t.evidence_id, NULL
+    FROM sni_names t JOIN uniq u ON t.s = u.host WHERE u.type = 'url' AND t.name = t.s
 ),
 leased AS (
   SELECT o.*, (SELECT max(l.start) FROM leases l
