@@ -20,7 +20,8 @@ interface Traits {
 }
 
 const fp = (r: Rng) => `fp_${r.hex(16)}`;
-const mobile = (r: Rng) => `0${r.pick(['80', '90', '70'])}-${r.int(1000, 9999)}-${r.int(1000, 9999)}`;
+// The 0x0-0xxx blocks are used so no generated number is likely to be someone's real mobile number.
+const mobile = (r: Rng) => `0${r.pick(['80', '90', '70'])}-0${r.int(100, 999)}-${r.int(1000, 9999)}`;
 const birth = (r: Rng) => `${r.int(1970, 1996)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
 
 export function accountKey(provider: string, accountId: string): string {
@@ -32,7 +33,7 @@ function traits(r: Rng, signupIps: string[]): Traits {
   const given = r.pick(GIVEN);
   const b = birth(r);
   return {
-    sur, given, birth: b, building: r.pick(BUILDINGS.slice(0, 5)), phones: [mobile(r), `+86 138 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`, mobile(r)],
+    sur, given, birth: b, building: r.pick(BUILDINGS.slice(0, 5)), phones: [mobile(r), `+86 138 0000 ${r.int(1000, 9999)}`, mobile(r)],
     fps: [fp(r), fp(r)], signupIps, mailStem: `${given.latin[0][0].toLowerCase()}.${sur.latin[0].toLowerCase()}${b.slice(2, 4)}`,
   };
 }

@@ -55,10 +55,11 @@ class Book {
   }
 }
 
-export function buildRentals(rng: Rng, renters: AccountRec[], t0: number, days: number, operatorIps: string[]): Rentals {
-  const book = new Book(renters);
+export function buildRentals(rng: Rng, renters: AccountRec[], t0: number, days: number, operatorIps: string[], decoys: AccountRec[] = []): Rentals {
+  const book = new Book([...renters, ...decoys]);
   const order = rng.fork('order').shuffle(renters.map((_, i) => i));
   order.forEach((ai, k) => rentServer(rng.fork(`server${k}`), book, renters[ai], k, renters.length, t0, days, operatorIps));
+  decoys.forEach((d, k) => decoyLease(rng.fork(`decoy${k}`), book, d, t0, days));
   for (const pkey of ['hanami', 'kumo', 'pacific', 'harbour']) honestLeases(rng.fork(`honest-${pkey}`), book, pkey, t0, days);
   const { leases, logins } = book.out;
   leases.sort((a, b) => a.start - b.start || a.ip.localeCompare(b.ip));
@@ -95,6 +96,16 @@ function rentServer(r: Rng, book: Book, acc: AccountRec, k: number, n: number, t
     reLeases.push(l);
     logins.push({ provider: s.provider, account_id: after.account_id, ts: l.start - 900, ip: after.signup_ip, action: 'server_create' });
   }
+}
+
+/** An honest look-alike customer: signed up a while ago and rents an ordinary server during the window. */
+function decoyLease(r: Rng, book: Book, acc: AccountRec, t0: number, days: number): void {
+  const start = t0 + Math.round(r.range(0, 0.6) * days * DAY);
+  acc.signup_ts = start - Math.round(r.range(3, 200) * DAY);
+  const ip = book.takeIp(r, acc.provider);
+  book.out.leases.push({ provider: acc.provider, ip, start, end: null, account_id: acc.account_id, server_id: serverId(r, acc.provider), attackerServer: null });
+  book.out.logins.push({ provider: acc.provider, account_id: acc.account_id, ts: acc.signup_ts, ip: acc.signup_ip, action: 'signup' });
+  book.out.logins.push({ provider: acc.provider, account_id: acc.account_id, ts: start - 300, ip: acc.signup_ip, action: 'server_create' });
 }
 
 /** 22 honest customers per provider, each address passing through up to three tenants. */

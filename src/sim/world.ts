@@ -30,7 +30,8 @@ export function buildWorld(opts: SimOptions): World {
   const p1Providers = wr.shuffle([...HOSTING]);
   const p2Providers = wr.chance(0.5) ? [wr.pick(['hanami', 'kumo'])] : ['hanami', 'kumo'];
   const ids = buildIdentities(rng.fork('identities'), p1Providers, p2Providers, p1Origin);
-  const rentals = buildRentals(rng.fork('rentals'), ids.accounts.filter((a) => a.kind === 'renter'), t0, opts.days, operatorIps);
+  const rentals = buildRentals(rng.fork('rentals'), ids.accounts.filter((a) => a.kind === 'renter'), t0, opts.days, operatorIps,
+    ids.accounts.filter((a) => a.kind === 'decoy'));
   const plan = planCampaign(rng.fork('campaign'), orgs, rentals.servers, t0, opts.days);
   const serverIp = (id: string) => rentals.servers.find((s) => s.id === id)!.ip;
   const relays = buildRelays(rng.fork('relays'), plan.relays, serverIp, operatorIps);
