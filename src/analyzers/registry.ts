@@ -7,6 +7,7 @@ import { leasesAnalyzer } from './leases/analyzer.ts';
 import { relaysAnalyzer } from './relays/analyzer.ts';
 import { identitiesAnalyzer } from './identities/analyzer.ts';
 import { impactAnalyzer } from './impact/analyzer.ts';
+import { attributionAnalyzer } from './attribution/analyzer.ts';
 
 export const ANALYZERS: Analyzer<any>[] = [
   beaconsAnalyzer,
@@ -16,4 +17,5 @@ export const ANALYZERS: Analyzer<any>[] = [
   relaysAnalyzer,
   identitiesAnalyzer,
   impactAnalyzer,
+  attributionAnalyzer,
 ];
