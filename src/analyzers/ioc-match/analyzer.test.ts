@@ -25,9 +25,9 @@ async function ingestIocs(store: Store, text: string, evidence: string, source: 
   for (const [t, rows] of Object.entries(r.rows)) await store.append(t as never, rows.map((x) => ({ ...x, evidence_id: evidence })));
 }
 
-async function run(store: Store): Promise<Finding[]> {
+async function run(store: Store, params: Record<string, unknown> = {}): Promise<Finding[]> {
   const out: Finding[] = [];
-  const ctx = { store, params: iocMatchAnalyzer.params.parse({}), caseDir: '', findingsOf: async () => [], log: () => {} };
+  const ctx = { store, params: iocMatchAnalyzer.params.parse(params), caseDir: '', findingsOf: async () => [], log: () => {} };
   for await (const f of iocMatchAnalyzer.run(ctx)) out.push(f);
   return out;
 }
@@ -56,6 +56,7 @@ describe('ioc-match', () => {
       flow('org3', '10.2.0.5', '198.51.101.1', T('2024-05-01T00:00:00Z')), // outside the CIDR
       flow('org1', '10.0.0.7', '192.0.2.200', T('2024-03-01T00:00:00Z')), // the group's lease: a hit
       flow('org2', '10.1.0.7', '192.0.2.200', T('2024-08-01T00:00:00Z')), // the honest customer's lease: re-leased
+      flow('org4', '10.3.0.5', '198.51.100.9', T('2023-12-20T00:00:00Z')), // 12 days before the CIDR's valid_from
     ]);
     await store.append('dns', [
       dns('org1', 'www.evil.example', ['192.0.2.7'], T('2024-02-01T00:00:00Z')),
@@ -107,6 +108,14 @@ describe('ioc-match', () => {
     const released = find('ipv4:192.0.2.200@org2')!;
     expect(released).toMatchObject({ kind: 'ioc-stale', details: expect.objectContaining({ hits: 0, released_hits: 1, stale_hits: 0 }) });
     expect(String(released.details.note)).toMatch(/re-leased/);
+  });
+
+  it('retro-hunts before valid_from only when asked, with a discounted score', async () => {
+    expect(find('cidr:198.51.100.0/24@org4')).toMatchObject({ kind: 'ioc-stale' });
+    const retro = (await run(store, { retroDays: 30 })).find((f) => f.subject === 'cidr:198.51.100.0/24@org4')!;
+    expect(retro).toMatchObject({ kind: 'ioc-hit', score: 0.45, details: expect.objectContaining({ hits: 1, retro_hits: 1 }) });
+    const short = (await run(store, { retroDays: 5 })).find((f) => f.subject === 'cidr:198.51.100.0/24@org4')!;
+    expect(short.kind).toBe('ioc-stale');
   });
 
   it('keeps one merged indicator per value across the two files', async () => {

@@ -15,11 +15,13 @@ const params = z.object({
   reportStale: z.boolean().default(true),
   /** Indicators matching more than this share of the case's orgs get their score halved (≥ 5 orgs). */
   prevalenceCap: z.number().min(0).max(1).default(0.5),
+  /** Opt-in retro-hunting: also count observations up to this many days before an indicator's valid_from. */
+  retroDays: z.number().min(0).max(3650).default(0),
 });
 type Params = z.infer<typeof params>;
 
 interface MatchRow {
-  id: string; org: string | null; hits: number; stale_hits: number; released_hits: number; first_seen: number | null; last_seen: number | null;
+  id: string; org: string | null; hits: number; retro_hits: number; stale_hits: number; released_hits: number; first_seen: number | null; last_seen: number | null;
   stale_first_seen: number | null; stale_last_seen: number | null; via: string[]; stale_via: string[];
   matched_sources: string[]; evidence_ids: string[];
 }
@@ -35,7 +37,7 @@ export const iocMatchAnalyzer: Analyzer<Params> = {
     // actor ids on intel objects feed the merged indicators' `actors`; resolution is idempotent
     const actors = await resolveActors(ctx.store);
     ctx.log(`ioc-match: ${actors.length} actor(s) resolved from intel`);
-    const matches = await ctx.store.query<MatchRow>(sqlFile(import.meta.url, 'matches'));
+    const matches = await ctx.store.query<MatchRow>(sqlFile(import.meta.url, 'matches'), { retro_seconds: ctx.params.retroDays * 86400 });
     if (matches.length === 0) return;
     const merged = new Map((await mergedIndicators(ctx.store)).map((m) => [m.id, m]));
     const bySource = new Map<string, SourceRow[]>();
@@ -71,16 +73,18 @@ function toFinding(m: MatchRow, ind: MergedIndicator, sources: SourceRow[], p: P
     const urlHostOnly = ind.type === 'url';
     const evidenceForScore = { confidences: matched.map((s) => s.confidence), viaUrlHostOnly: urlHostOnly,
       defaultConfidence: p.defaultConfidence, prevalence, prevalenceCap: p.prevalenceCap };
-    const score = hitScore(evidenceForScore);
+    const allRetro = m.retro_hits === m.hits;
+    const score = Math.round(hitScore(evidenceForScore) * (allRetro ? RETRO_DISCOUNT : 1) * 1000) / 1000;
     const notes = [
       urlHostOnly ? 'URL indicator matched by its host only (no URL paths in flows/DNS/TLS): score halved' : null,
       overPrevalent(evidenceForScore) ? `matches ${Math.round(prevalence.share * 100)}% of the case's orgs: likelier a scanner, CDN or shared service than targeted infrastructure; score halved` : null,
+      m.retro_hits ? `${m.retro_hits} hit(s) precede the indicator's valid_from (retro-hunt within ${p.retroDays} days)${allRetro ? ': score × 0.75' : ''}` : null,
       m.released_hits ? `${m.released_hits} observation(s) fall in a lease that began after the source published the indicator (IP re-leased): not counted` : null,
     ].filter(Boolean);
     return makeFinding({
       analyzer: 'ioc-match', kind: 'ioc-hit', subject, score, first_seen: m.first_seen, last_seen: m.last_seen,
       tlp: strictestTlp(matched.map((s) => s.tlp)), evidence_ids: evidence,
-      details: { ...common, hits: m.hits, via: m.via, matched_sources: m.matched_sources,
+      details: { ...common, hits: m.hits, retro_hits: m.retro_hits, via: m.via, matched_sources: m.matched_sources,
         note: notes.length ? notes.join('; ') : undefined },
     });
   }
@@ -94,6 +98,9 @@ function toFinding(m: MatchRow, ind: MergedIndicator, sources: SourceRow[], p: P
         .filter(Boolean).join('; ') + ': only stale matches, none counts as a hit' },
   });
 }
+
+/** Hits seen only before the intel's valid_from are weaker: the address may have served someone else then. */
+const RETRO_DISCOUNT = 0.75;
 
 function strictestTlp(levels: Tlp[]): Tlp {
   if (levels.length === 0) return 'amber';

@@ -3,6 +3,8 @@
 -- Domains match the name and its subdomains; URL indicators match their host exactly; IPv4 CIDRs by range.
 -- An address observation that falls in a lease (leases table) which began after the source's valid_from
 -- is on a re-leased IP: it is counted apart (released_hits), not as a hit.
+-- $retro_seconds > 0 (opt-in retro-hunting) also accepts observations up to that long before valid_from
+-- (intel is often published after the activity it describes); they are counted as retro_hits.
 WITH src_ind AS (
   SELECT id, type, value, ip, source, valid_from, valid_until
   FROM indicators WHERE type IN ('ipv4', 'ipv6', 'cidr', 'domain', 'url')
@@ -56,13 +58,15 @@ leased AS (
 ),
 per_source AS (
   SELECT o.*, s.source,
-         (s.valid_from IS NULL OR o.ts >= s.valid_from) AND (s.valid_until IS NULL OR o.ts <= s.valid_until) AS in_window,
+         (s.valid_from IS NULL OR o.ts >= s.valid_from - $retro_seconds) AND (s.valid_until IS NULL OR o.ts <= s.valid_until) AS in_window,
+         s.valid_from IS NOT NULL AND o.ts < s.valid_from AS before_valid,
          coalesce(o.lease_start > s.valid_from, false) AS released
   FROM leased o JOIN src_ind s ON s.id = o.id
 ),
 judged AS (
   SELECT id, via, rid, org, ts, evidence_id,
          bool_or(in_window AND NOT released) AS fresh,
+         NOT bool_or(in_window AND NOT released AND NOT before_valid) AS retro_only,
          bool_or(in_window AND released) AS released_only,
          list(DISTINCT source) FILTER (WHERE in_window AND NOT released) AS fresh_sources
   FROM per_source
@@ -70,6 +74,7 @@ judged AS (
 )
 SELECT id, org,
        count(*) FILTER (WHERE fresh) AS hits,
+       count(*) FILTER (WHERE fresh AND retro_only) AS retro_hits,
        count(*) FILTER (WHERE NOT fresh AND released_only) AS released_hits,
        count(*) FILTER (WHERE NOT fresh AND NOT released_only) AS stale_hits,
        min(ts) FILTER (WHERE fresh) AS first_seen, max(ts) FILTER (WHERE fresh) AS last_seen,
