@@ -1,22 +1,33 @@
 // Packet-count correlation in windows (in the manner of Blum, Song & Venkataraman, RAID 2004): payload
 // packets counted in bins of width w over the overlap, Pearson correlation of the inbound and outbound
-// counts, maximised over relay delays 0..maxDelay in steps of w/4. Robust to added delay (the lag search),
+// counts, maximised over relay delays 0..maxDelay in steps of w/2. Robust to added delay (the lag search),
 // chaff (extra packets only dilute the correlation) and repacketisation (counts scale, correlation stays).
 // Bins are sparse (index → count) so long idle sessions cost nothing.
 
 export interface SparseBins { idx: Int32Array; cnt: Float64Array }
 
-export function sparseBins(times: ArrayLike<number>, origin: number, width: number, from: number, to: number): SparseBins {
-  const idx: number[] = [], cnt: number[] = [];
-  for (let i = 0; i < times.length; i++) {
-    const t = times[i];
-    if (t < from) continue;
-    if (t > to) break;
-    const b = Math.floor((t - origin) / width);
-    if (idx.length && idx[idx.length - 1] === b) cnt[cnt.length - 1]++;
-    else { idx.push(b); cnt.push(1); }
+/** First index with times[i] >= t (times ascending). */
+export function lowerBound(times: ArrayLike<number>, t: number): number {
+  let lo = 0, hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < t) lo = mid + 1; else hi = mid;
   }
-  return { idx: Int32Array.from(idx), cnt: Float64Array.from(cnt) };
+  return lo;
+}
+
+export function sparseBins(times: ArrayLike<number>, origin: number, width: number, from: number, to: number): SparseBins {
+  const first = lowerBound(times, from);
+  let last = first;
+  while (last < times.length && times[last] <= to) last++;
+  const idx = new Int32Array(last - first), cnt = new Float64Array(last - first);
+  let n = 0;
+  for (let i = first; i < last; i++) {
+    const b = Math.floor((times[i] - origin) / width);
+    if (n && idx[n - 1] === b) cnt[n - 1]++;
+    else { idx[n] = b; cnt[n] = 1; n++; }
+  }
+  return { idx: idx.subarray(0, n), cnt: cnt.subarray(0, n) };
 }
 
 /** Accumulates Pearson sums over two sparse series on the same bin grid (n = number of bins). */
@@ -46,20 +57,20 @@ export interface CountInput { inUp: ArrayLike<number>; outUp: ArrayLike<number>;
 export interface CountResult { r: number; lag: number; activeBins: number }
 
 /** Best correlation over lags; up: outbound trails inbound by lag; down: inbound trails outbound by lag. */
-export function countCorrelation(s: CountInput, from: number, to: number, width: number, maxDelay: number): CountResult {
+export function countCorrelation(s: CountInput, from: number, to: number, width: number, maxDelay: number, step = width / 2): CountResult {
   const bins = Math.max(1, Math.ceil((to - from) / width));
   const inUp = sparseBins(s.inUp, from, width, from, to);
   const outDown = sparseBins(s.outDown, from, width, from, to);
-  const activeBins = Math.min(inUp.idx.length, sparseBins(s.outUp, from, width, from, to).idx.length) +
-    Math.min(outDown.idx.length, sparseBins(s.inDown, from, width, from, to).idx.length);
-  let best: CountResult = { r: 0, lag: 0, activeBins };
-  const step = width / 4;
+  let best: CountResult = { r: 0, lag: 0, activeBins: 0 };
   for (let lag = 0; lag <= maxDelay + 1e-9; lag += step) {
+    const outUp = sparseBins(s.outUp, from + lag, width, from + lag, to + lag);
+    const inDown = sparseBins(s.inDown, from + lag, width, from + lag, to + lag);
+    if (lag === 0) best.activeBins = Math.min(inUp.idx.length, outUp.idx.length) + Math.min(outDown.idx.length, inDown.idx.length);
     const sums = new PearsonSums();
-    sums.add(inUp, sparseBins(s.outUp, from + lag, width, from + lag, to + lag), bins);
-    sums.add(outDown, sparseBins(s.inDown, from + lag, width, from + lag, to + lag), bins);
+    sums.add(inUp, outUp, bins);
+    sums.add(outDown, inDown, bins);
     const r = sums.r();
-    if (r > best.r) best = { r, lag, activeBins };
+    if (r > best.r) best = { r, lag, activeBins: best.activeBins };
   }
   return best;
 }

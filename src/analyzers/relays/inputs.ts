@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors.ts';
 import { WrongFormatError } from '../../ingest/contract.ts';
 import { detectFormat, openInput } from '../../ingest/detect.ts';
 import { FORMATS } from '../../ingest/formats.ts';
+import { CaptureError } from '../../ingest/pcap/capture-error.ts';
 import { trackCapture } from '../../ingest/pcap/track-capture.ts';
 import type { Row } from '../../store/store.ts';
 import { fromTracked } from './from-capture.ts';
@@ -22,7 +23,8 @@ export async function loadRelayInput(path: string): Promise<LoadedInput> {
     }
     return await loadFlows(path, format);
   } catch (e) {
-    if (e instanceof WrongFormatError) throw new InputError(e.message.startsWith(path) ? e.message.slice(path.length + 2) : e.message, path, { offset: e.offset, line: e.line });
+    if (e instanceof CaptureError) throw new InputError(e.reason, path, { offset: e.offset });
+    if (e instanceof WrongFormatError) throw new InputError(e.message, path, { offset: e.offset, line: e.line });
     throw e;
   }
 }

@@ -1,12 +1,14 @@
 // Zhang & Paxson (USENIX Security 2000) ON/OFF correlation: an OFF period is a gap longer than T_idle
 // between payload packets; its end is the first packet after the gap. The ends of two flows of one
 // relayed session line up within δ (inbound first on the way in; outbound first on the way back).
+import { lowerBound } from './counts.ts';
 
 /** Times of OFF→ON transitions within [from, to]: packets preceded by a gap > idle (the first packet counts). */
 export function offEnds(times: ArrayLike<number>, idle: number, from: number, to: number): number[] {
   const out: number[] = [];
-  let prev = -Infinity;
-  for (let i = 0; i < times.length; i++) {
+  let i = lowerBound(times, from);
+  let prev = i > 0 ? times[i - 1] : -Infinity;
+  for (; i < times.length; i++) {
     const t = times[i];
     if (t > to) break;
     if (t - prev > idle && t >= from) out.push(t);
