@@ -18,10 +18,10 @@ export function resolveColumns(
   for (const [source, field] of Object.entries(userMap ?? {})) {
     const header = byKey.get(headerKey(source));
     if (!header) {
-      throw new WrongFormatError(`${file}: --map names column '${source}', which is not in the header (columns: ${headers.join(', ')})`, 1);
+      throw new WrongFormatError(`--map names column '${source}', which is not in the header (columns: ${headers.join(', ')})`, 1);
     }
     if (!known.has(field)) {
-      throw new WrongFormatError(`${file}: --map ${source}=${field}: '${field}' is not a ${table} field (fields: ${[...known].join(', ')})`, 1);
+      throw new WrongFormatError(`--map ${source}=${field}: '${field}' is not a ${table} field (fields: ${[...known].join(', ')})`, 1);
     }
     out.set(field, header);
   }
@@ -39,6 +39,6 @@ export function requireFields(mapping: Map<string, string>, fields: FieldSpec[],
   supplied: string[] = []): void {
   const missing = fields.filter((f) => f.required && !mapping.has(f.name) && !supplied.includes(f.name)).map((f) => f.name);
   if (missing.length) {
-    throw new WrongFormatError(`${file}: ${table} export lacks required column(s) ${missing.join(', ')} — name them with --map SOURCE=FIELD`, 1);
+    throw new WrongFormatError(`${table} export lacks required column(s) ${missing.join(', ')} — name them with --map SOURCE=FIELD`, 1);
   }
 }

@@ -55,8 +55,8 @@ export async function* readCsv(stream: Readable, file: string): AsyncIterable<So
     header.forEach((h, i) => { values[h] = fields[i]; });
     yield { line: startLine, values, raw: record };
   }
-  if (pending) throw new WrongFormatError(`${file}: quoted field opened on line ${startLine} never closes`, startLine);
-  if (!header) throw new WrongFormatError(`${file}: empty file (no header row)`, 1);
+  if (pending) throw new WrongFormatError(`quoted field opened on line ${startLine} never closes`, startLine);
+  if (!header) throw new WrongFormatError('empty file (no header row)', 1);
 }
 
 function stringify(obj: Record<string, unknown>): Record<string, string> {
@@ -71,7 +71,7 @@ export async function* readJson(stream: Readable, file: string): AsyncIterable<S
   const text = (await readAll(stream)).toString('utf8').replace(/^\uFEFF/, '');
   if (text.trimStart().startsWith('[')) {
     let items: unknown;
-    try { items = JSON.parse(text); } catch (e) { throw new WrongFormatError(`${file}: not valid JSON: ${(e as Error).message}`); }
+    try { items = JSON.parse(text); } catch (e) { throw new WrongFormatError(`not valid JSON: ${(e as Error).message}`); }
     let n = 0;
     for (const item of items as unknown[]) {
       n++;

@@ -94,7 +94,7 @@ function buildRow(spec: ExportSpec, rec: SourceRecord, mapping: Map<string, stri
     return spec.build({ get, line: rec.line, options });
   } catch (e) {
     if (e instanceof RowRejected) return reject(e.message);
-    if (e instanceof FileRefused) throw new WrongFormatError(`${options.file}:${rec.line}: ${e.message} — file refused`, rec.line);
+    if (e instanceof FileRefused) throw new WrongFormatError(`row ${rec.line}: ${e.message} — file refused`, rec.line);
     throw e;
   }
 }

@@ -31,7 +31,7 @@ describe('accounts', () => {
   it('refuses the whole file when a raw card number appears, naming the row', async () => {
     const csv = 'account_id,name,card\nA1,Jo,tok_1\nA2,Al,4111 1111 1111 1111\n';
     await expect(parseText(accountsFormat, csv, { provider: 'p', map: { card: 'payment_fp' } }))
-      .rejects.toThrow(/export\.csv:3: payment_fp holds what looks like a raw card number/);
+      .rejects.toThrow(/row 3: payment_fp holds what looks like a raw card number/);
   });
 
   it('refuses --map naming a column the file lacks, or a field that does not exist', async () => {
