@@ -33,3 +33,15 @@ describe('accuracy scorers', () => {
     expect(s.extra).toMatchObject({ scanners_flagged: 1, 'c2_domains_flagged': '1/2', 'precision@2': 0.5 });
   });
 });
+
+describe('beacons scorer', () => {
+  it('matches findings to beacon pairs by org, host, address and port', () => {
+    const truth = {
+      beacons: [{ org: 'org-001', host: '10.0.1.5', ip: '203.0.113.5', dport: 443 }, { org: 'org-002', host: '198.18.1.9', ip: '203.0.113.5', dport: 80 }],
+      benign_periodic: [{ dst: '198.19.48.10', note: '' }],
+    } as unknown as GroundTruth;
+    const f = (subject: string, score: number) => makeFinding({ analyzer: 'beacons', kind: 'beacon', subject, score, first_seen: null, last_seen: null, details: {} });
+    const s = SCORERS.beacons([f('org-001|10.0.1.5→203.0.113.5:443', 0.9), f('org-003|10.0.0.2→198.19.48.10:443', 0.8), f('org-002|198.18.1.9→203.0.113.5:80', 0.2)], truth);
+    expect(s).toMatchObject({ tp: 1, fp: 1, fn: 1, extra: { update_agents_flagged: 1 } });
+  });
+});
