@@ -72,7 +72,7 @@ describe('shared-infra analyzer', () => {
     expect(a.tlp).toBe('amber');
     expect(a.details).toMatchObject({
       names: expect.arrayContaining(['update.evil.example', 'cdn-sync.evil.example']),
-      numbers: { orgs: 4, orgs_total: 10, orgs_inbound: 4, orgs_outbound: 4, orgs_engaged: 4, top_port: 8443 },
+      numbers: { orgs: 4, orgs_total: 10, flows_inbound: 4, flows_outbound: 24, orgs_engaged: 4, flows_to_common_ports: 0 },
       components: { direction: 1, ports: 1 },
       flags: { over_correlating: false, scanner_like: false, known_indicator: false },
     });

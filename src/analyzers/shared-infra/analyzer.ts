@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { keyToIp } from '../../core/ip.ts';
 import type { Analyzer } from '../contract.ts';
 import { makeFinding } from '../finding.ts';
-import { INFRA_DEFAULTS } from './score.ts';
+import { INFRA_DEFAULTS, endpointNumbers, type InfraParams } from './score.ts';
 import { scoreEndpoints, type ScoredEndpoint } from './endpoints.ts';
 
 export const InfraParamsSchema = z.object({
@@ -14,7 +14,8 @@ export const InfraParamsSchema = z.object({
   prevalenceCeiling: z.number().gt(0).max(1).default(INFRA_DEFAULTS.prevalenceCeiling),
   engagedFullOrgs: z.number().int().min(1).default(INFRA_DEFAULTS.engagedFullOrgs),
   recencyGraceSeconds: z.number().min(1).default(INFRA_DEFAULTS.recencyGraceSeconds),
-  commonPorts: z.array(z.number().int()).default(INFRA_DEFAULTS.commonPorts),
+  /** Ports ordinary clients and servers use every day (flows to them add no port evidence). */
+  commonPorts: z.array(z.number().int()).default([80, 443, 53, 123, 25, 587, 993, 995, 143, 110]),
   weights: z.object({ engagement: z.number(), direction: z.number(), recency: z.number(), ports: z.number() })
     .refine((w) => Math.abs(w.engagement + w.direction + w.recency + w.ports - 1) < 1e-9, 'weights must sum to 1')
     .default(INFRA_DEFAULTS.weights),
@@ -28,6 +29,8 @@ export const InfraParamsSchema = z.object({
   followSeconds: z.number().min(1).default(86400),
   /** Findings for endpoints scoring at least this. */
   minScore: z.number().min(0).max(1).default(0.2),
+  /** At most this many endpoint findings (the ranking's head; the tail is not worth an analyst's time). */
+  maxFindings: z.number().int().min(1).default(2000),
 });
 export type InfraAnalyzerParams = z.infer<typeof InfraParamsSchema>;
 
@@ -41,17 +44,16 @@ export const sharedInfraAnalyzer: Analyzer<InfraAnalyzerParams> = {
     const scored = await scoreEndpoints(ctx.store, ctx.params);
     ctx.log(`${scored.endpoints.length} external endpoints scored`);
     const v6 = await ctx.store.ip6Texts(scored.endpoints.filter((e) => e.ep < 0).map((e) => e.ep));
-    for (const e of scored.endpoints) {
-      if (e.score.score < ctx.params.minScore) continue;
+    const shown = scored.endpoints.filter((e) => e.score.score >= ctx.params.minScore).slice(0, ctx.params.maxFindings);
+    for (const e of shown) {
       const ip = keyToIp(e.ep, v6) ?? String(e.ep);
       yield makeFinding({
         analyzer: 'shared-infra', kind: 'endpoint', subject: ip, score: e.score.score, tlp: 'amber',
         first_seen: e.stats.first_seen, last_seen: e.stats.last_seen,
-        details: { ip, names: e.names.map((n) => n.name), ...explain(e) },
+        details: { ip, names: e.names.map((n) => n.name), ...explain(e, ctx.params) },
       });
     }
-    for (const d of scored.domains) {
-      if (d.score < ctx.params.minScore) continue;
+    for (const d of scored.domains.filter((x) => x.score >= ctx.params.minScore).slice(0, ctx.params.maxFindings)) {
       yield makeFinding({
         analyzer: 'shared-infra', kind: 'endpoint', subject: d.name, score: d.score, tlp: 'amber',
         first_seen: d.first_seen, last_seen: d.last_seen,
@@ -61,6 +63,6 @@ export const sharedInfraAnalyzer: Analyzer<InfraAnalyzerParams> = {
   },
 };
 
-function explain(e: ScoredEndpoint) {
-  return { components: e.score.components, flags: e.score.flags, numbers: e.score.numbers };
+function explain(e: ScoredEndpoint, p: InfraParams) {
+  return { components: e.score.components, support: e.score.support, flags: e.score.flags, numbers: endpointNumbers(e.stats, p) };
 }

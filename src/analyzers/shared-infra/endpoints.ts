@@ -3,23 +3,31 @@ import { sqlFile } from '../../store/sql-file.ts';
 import type { Store } from '../../store/store.ts';
 import { scoreEndpoint, type EndpointStats, type InfraParams, type InfraScore } from './score.ts';
 
+/** A key no address has (IPv6 keys stop at −2^52): keeps the list parameter typed when empty. */
+const NO_ENDPOINT = Number.MIN_SAFE_INTEGER;
 const STATS_SQL = sqlFile(import.meta.url, 'endpoint-stats');
+const TOTALS_SQL = sqlFile(import.meta.url, 'endpoint-totals');
 const IOC_SQL = sqlFile(import.meta.url, 'ioc-follow');
 const NAMES_SQL = sqlFile(import.meta.url, 'endpoint-names');
 
 export interface ScoredEndpoint { ep: number; stats: EndpointStats; score: InfraScore; names: Array<{ name: string; orgs: number }> }
 export interface ScoredDomain { name: string; score: number; orgs: number; eps: number[]; first_seen: number; last_seen: number }
 
-interface QueryParams extends InfraParams { longSeconds: number; longBytes: number; followSeconds: number }
-type StatsRow = Omit<EndpointStats, 'is_ioc' | 'follow_hosts' | 'follow_orgs'> & { ep: number };
+interface QueryParams extends InfraParams { longSeconds: number; longBytes: number; followSeconds: number; commonPorts: number[] }
+type Totals = Pick<EndpointStats, 'orgs_total' | 'days_total' | 'window_start' | 'window_end'>;
+type StatsRow = Omit<EndpointStats, 'is_ioc' | 'follow_hosts' | 'follow_orgs' | keyof Totals> & { ep: number };
 
 export async function scoreEndpoints(store: Store, p: QueryParams): Promise<{ endpoints: ScoredEndpoint[]; domains: ScoredDomain[] }> {
-  const rows = await store.query<StatsRow>(STATS_SQL, { longSeconds: p.longSeconds, longBytes: p.longBytes });
+  const [t] = await store.query<Totals>(TOTALS_SQL);
+  const totals: Totals = { orgs_total: Number(t.orgs_total), days_total: Number(t.days_total), window_start: t.window_start, window_end: t.window_end };
   const ioc = new Map<number, { is_ioc: number; follow_hosts: number; follow_orgs: number }>();
   for (const r of await store.query<{ ep: number; is_ioc: number; follow_hosts: number; follow_orgs: number }>(IOC_SQL, { followSeconds: p.followSeconds })) {
     const prev = ioc.get(Number(r.ep));
     ioc.set(Number(r.ep), prev && prev.is_ioc ? prev : { is_ioc: Number(r.is_ioc), follow_hosts: Number(r.follow_hosts), follow_orgs: Number(r.follow_orgs) });
   }
+  const rows = await store.query<StatsRow>(STATS_SQL, {
+    longSeconds: p.longSeconds, longBytes: p.longBytes, commonPorts: p.commonPorts, minOrgs: 2, extraEps: [NO_ENDPOINT, ...ioc.keys()],
+  });
   const names = new Map<number, Array<{ name: string; orgs: number }>>();
   for (const r of await store.query<{ ep: number; name: string; orgs: number }>(NAMES_SQL)) {
     const list = names.get(Number(r.ep)) ?? [];
@@ -29,8 +37,10 @@ export async function scoreEndpoints(store: Store, p: QueryParams): Promise<{ en
   const endpoints: ScoredEndpoint[] = rows.map((r) => {
     const i = ioc.get(Number(r.ep));
     const stats: EndpointStats = {
-      ...numeric(r), is_ioc: !!i?.is_ioc, follow_hosts: i?.follow_hosts ?? 0, follow_orgs: i?.follow_orgs ?? 0,
-      top_port: r.top_port == null ? null : Number(r.top_port),
+      orgs: Number(r.orgs), orgs_engaged: Number(r.orgs_engaged), org_days: Number(r.org_days), ports_in: Number(r.ports_in),
+      flows: Number(r.flows), flows_in: Number(r.flows_in), common_flows: Number(r.common_flows), engaged: Number(r.engaged),
+      bytes_up: Number(r.bytes_up), first_seen: r.first_seen, last_seen: r.last_seen, ...totals,
+      is_ioc: !!i?.is_ioc, follow_hosts: i?.follow_hosts ?? 0, follow_orgs: i?.follow_orgs ?? 0,
     };
     return { ep: Number(r.ep), stats, score: scoreEndpoint(stats, p), names: names.get(Number(r.ep)) ?? [] };
   });
@@ -38,11 +48,6 @@ export async function scoreEndpoints(store: Store, p: QueryParams): Promise<{ en
   return { endpoints, domains: domainsOf(endpoints) };
 }
 
-function numeric(r: StatsRow): Omit<EndpointStats, 'is_ioc' | 'follow_hosts' | 'follow_orgs'> {
-  const out: Record<string, number | null> = {};
-  for (const [k, v] of Object.entries(r)) if (k !== 'ep') out[k] = v == null ? null : Number(v);
-  return out as unknown as Omit<EndpointStats, 'is_ioc' | 'follow_hosts' | 'follow_orgs'>;
-}
 
 function domainsOf(endpoints: ScoredEndpoint[]): ScoredDomain[] {
   const byName = new Map<string, ScoredDomain>();

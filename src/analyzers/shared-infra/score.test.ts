@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { INFRA_DEFAULTS, breadth, correlationLimit, prevalence, scoreEndpoint, type EndpointStats } from './score.ts';
+import { INFRA_DEFAULTS, breadth, correlationLimit, endpointNumbers, prevalence, scoreEndpoint, type EndpointStats } from './score.ts';
 
 const DAY = 86400;
 const W0 = 1_600_000_000;
 const base: EndpointStats = {
-  orgs: 1, orgs_in: 0, orgs_out: 1, orgs_engaged: 1, hosts: 1, org_days: 1, ports_in: 0, ports_out: 1, top_port: 443,
-  flows: 10, flows_in: 0, engaged: 10, bytes_up: 5000, first_seen: W0, last_seen: W0 + DAY,
+  orgs: 1, orgs_engaged: 1, org_days: 1, ports_in: 0,
+  flows: 10, flows_in: 0, common_flows: 10, engaged: 10, bytes_up: 5000, first_seen: W0, last_seen: W0 + DAY,
   orgs_total: 200, days_total: 21, window_start: W0, window_end: W0 + 21 * DAY,
   is_ioc: false, follow_hosts: 0, follow_orgs: 0,
 };
 const ep = (o: Partial<EndpointStats>): EndpointStats => ({ ...base, ...o });
 
-const attacker = ep({ orgs: 12, orgs_in: 10, orgs_out: 6, orgs_engaged: 6, hosts: 30, org_days: 40, ports_in: 2, ports_out: 1,
-  top_port: 8443, flows: 900, flows_in: 400, first_seen: W0 + 3 * DAY });
-const c2Only = ep({ orgs: 5, orgs_in: 0, orgs_out: 5, orgs_engaged: 5, hosts: 5, org_days: 50, top_port: 443, flows: 3000, first_seen: W0 + 5 * DAY });
-const cdn = ep({ orgs: 200, orgs_in: 0, orgs_out: 200, orgs_engaged: 200, hosts: 5000, org_days: 4150, flows: 1e6 });
-const popular = ep({ orgs: 60, orgs_in: 0, orgs_out: 60, orgs_engaged: 60, hosts: 600, org_days: 1200, flows: 50000 });
-const scannerAll = ep({ orgs: 200, orgs_in: 200, orgs_out: 0, orgs_engaged: 0, hosts: 20000, org_days: 4200, ports_in: 7, ports_out: 0,
-  top_port: 22, flows: 25000, flows_in: 25000 });
-const scannerSome = ep({ orgs: 15, orgs_in: 15, orgs_out: 0, orgs_engaged: 0, hosts: 500, org_days: 40, ports_in: 6, ports_out: 0,
-  top_port: 23, flows: 900, flows_in: 900, first_seen: W0 + 2 * DAY });
-const partner = ep({ orgs: 1, orgs_in: 1, orgs_out: 1, orgs_engaged: 1, org_days: 21, top_port: 8443, first_seen: W0 + 4 * DAY });
+const attacker = ep({ orgs: 12, orgs_engaged: 6, org_days: 40, ports_in: 2, 
+  flows: 900, flows_in: 400, common_flows: 0, first_seen: W0 + 3 * DAY });
+const c2Only = ep({ orgs: 5, orgs_engaged: 5, org_days: 50, flows: 3000, common_flows: 3000, first_seen: W0 + 5 * DAY });
+const cdn = ep({ orgs: 200, orgs_engaged: 200, org_days: 4150, flows: 1e6, common_flows: 1e6 });
+const popular = ep({ orgs: 60, orgs_engaged: 60, org_days: 1200, flows: 50000, common_flows: 50000 });
+const scannerAll = ep({ orgs: 200, orgs_engaged: 0, org_days: 4200, ports_in: 7, 
+  flows: 25000, flows_in: 25000, common_flows: 3000 });
+const scannerSome = ep({ orgs: 15, orgs_engaged: 0, org_days: 40, ports_in: 6, 
+  flows: 900, flows_in: 900, common_flows: 100, first_seen: W0 + 2 * DAY });
+const partner = ep({ orgs: 1, orgs_engaged: 1, org_days: 21, common_flows: 0, first_seen: W0 + 4 * DAY });
 
 describe('shared-infra endpoint score', () => {
   it.each([
@@ -71,7 +71,7 @@ describe('shared-infra endpoint score', () => {
   it('explains itself: flags and the numbers behind every component', () => {
     const r = scoreEndpoint(scannerAll);
     expect(r.flags).toEqual({ over_correlating: true, scanner_like: true, known_indicator: false });
-    expect(r.numbers).toMatchObject({ orgs: 200, correlation_limit: 100, prevalence: 1, orgs_engaged: 0, top_port: 22 });
+    expect(endpointNumbers(scannerAll)).toMatchObject({ orgs: 200, correlation_limit: 100, prevalence: 1, orgs_engaged: 0, flows_to_common_ports: 3000 });
     const a = scoreEndpoint(attacker);
     expect(a.components).toMatchObject({ direction: 1, ports: 1, recency: 1, ioc: 0, scanner_damping: 1 });
   });

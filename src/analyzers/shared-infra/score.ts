@@ -5,9 +5,8 @@
 // it; known indicators raise it. Every number used is returned beside the score.
 
 export interface EndpointStats {
-  orgs: number; orgs_in: number; orgs_out: number; orgs_engaged: number;
-  hosts: number; org_days: number; ports_in: number; ports_out: number; top_port: number | null;
-  flows: number; flows_in: number; engaged: number; bytes_up: number;
+  orgs: number; orgs_engaged: number; org_days: number; ports_in: number;
+  flows: number; flows_in: number; common_flows: number; engaged: number; bytes_up: number;
   first_seen: number; last_seen: number;
   orgs_total: number; days_total: number; window_start: number; window_end: number;
   is_ioc: boolean; follow_hosts: number; follow_orgs: number;
@@ -25,8 +24,6 @@ export interface InfraParams {
   engagedFullOrgs: number;
   /** First seen this long after the window opened counts as new. */
   recencyGraceSeconds: number;
-  /** Ports ordinary clients and servers use every day. */
-  commonPorts: number[];
   weights: { engagement: number; direction: number; recency: number; ports: number };
   /** Scanner-like (inbound only, never engaged, several ports) multiplies the score by this. */
   scannerDamping: number;
@@ -36,7 +33,7 @@ export interface InfraParams {
 
 export const INFRA_DEFAULTS: InfraParams = {
   breadthFullOrgs: 8, correlationLimitMin: 20, correlationLimitShare: 0.5, prevalenceCeiling: 0.25, engagedFullOrgs: 3,
-  recencyGraceSeconds: 86400, commonPorts: [80, 443, 53, 123, 25, 587, 993, 995, 143, 110],
+  recencyGraceSeconds: 86400,
   weights: { engagement: 0.45, direction: 0.2, recency: 0.15, ports: 0.2 },
   scannerDamping: 0.2, iocDirect: 0.9, iocFollow: 0.6,
 };
@@ -45,7 +42,7 @@ export interface InfraScore {
   score: number;
   components: Record<'breadth' | 'rarity' | 'engagement' | 'direction' | 'recency' | 'ports' | 'ioc' | 'scanner_damping', number>;
   flags: { over_correlating: boolean; scanner_like: boolean; known_indicator: boolean };
-  numbers: Record<string, number>;
+  support: number;
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -74,14 +71,13 @@ export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS)
   const limit = correlationLimit(s.orgs_total, p);
   const prev = prevalence(s);
   const scanner = scannerLike(s);
-  const top = s.top_port ?? -1;
   const c = {
     breadth: r3(breadth(s.orgs, limit, p)),
     rarity: r3(clamp01(1 - prev / p.prevalenceCeiling)),
     engagement: r3(clamp01(s.orgs_engaged / p.engagedFullOrgs)),
-    direction: s.orgs_in > 0 && s.orgs_out > 0 ? 1 : 0.5,
+    direction: s.flows_in > 0 && s.flows_in < s.flows ? 1 : 0.5,
     recency: r3(clamp01((s.first_seen - s.window_start) / p.recencyGraceSeconds)),
-    ports: p.commonPorts.includes(top) ? 0 : 1,
+    ports: r3(s.flows > 0 ? 1 - s.common_flows / s.flows : 0),
     ioc: s.is_ioc ? p.iocDirect : r3(p.iocFollow * clamp01(s.follow_orgs / 2)),
     scanner_damping: scanner ? p.scannerDamping : 1,
   };
@@ -90,15 +86,19 @@ export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS)
   const base = c.breadth * (0.4 + 0.6 * support) * c.rarity * c.scanner_damping;
   const score = r3(1 - (1 - base) * (1 - c.ioc));
   return {
-    score, components: c,
+    score, components: c, support: r3(support),
     flags: { over_correlating: s.orgs > limit, scanner_like: scanner, known_indicator: s.is_ioc },
-    numbers: {
-      orgs: s.orgs, orgs_total: s.orgs_total, correlation_limit: limit, orgs_inbound: s.orgs_in, orgs_outbound: s.orgs_out,
-      orgs_engaged: s.orgs_engaged, hosts: s.hosts, org_days: s.org_days, days_total: s.days_total, prevalence: r3(prev),
-      flows: s.flows, flows_inbound: s.flows_in, engaged_sessions: s.engaged, bytes_up: s.bytes_up,
-      ports_inbound: s.ports_in, ports_outbound: s.ports_out, top_port: top,
+  };
+}
+
+/** The numbers behind a score, for the finding's explanation (built only for endpoints reported). */
+export function endpointNumbers(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS): Record<string, number> {
+  return {
+      orgs: s.orgs, orgs_total: s.orgs_total, correlation_limit: correlationLimit(s.orgs_total, p),
+      orgs_engaged: s.orgs_engaged, org_days: s.org_days, days_total: s.days_total, prevalence: r3(prevalence(s)),
+      flows: s.flows, flows_inbound: s.flows_in, flows_outbound: s.flows - s.flows_in, engaged_sessions: s.engaged,
+      bytes_up: s.bytes_up, ports_inbound: s.ports_in, flows_to_common_ports: s.common_flows,
       first_seen_after_window_start_s: Math.round(s.first_seen - s.window_start),
-      follow_hosts: s.follow_hosts, follow_orgs: s.follow_orgs, support: r3(support),
-    },
+      follow_hosts: s.follow_hosts, follow_orgs: s.follow_orgs,
   };
 }
