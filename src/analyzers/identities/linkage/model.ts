@@ -17,6 +17,7 @@ export interface Model {
 
 const FLOOR = 1e-5;
 const M_FLOOR = 5e-4;
+const PRIOR_MATCHES = 10;
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -88,7 +89,9 @@ export function emSession(levels: Int8Array, rows: number, u: number[][], m0: nu
     let delta = Math.abs(nextLambda - lambda);
     lambda = nextLambda;
     if (updateM) {
-      const acc = m.map((mk) => new Float64Array(mk.length).fill(1e-3));
+      // Dirichlet prior (PRIOR_MATCHES pseudo-matches spread like m0): small candidate sets cannot
+      // collapse m onto one level; large ones outweigh it at once.
+      const acc = m0.map((mk) => Float64Array.from(mk, (x) => x * PRIOR_MATCHES));
       for (let r = 0; r < rows; r++) {
         for (let k = 0; k < F; k++) { const l = levels[r * F + k]; if (l >= 0 && active[k]) acc[k][l] += post[r]; }
       }
@@ -131,8 +134,27 @@ export function trainModel(p: PreparedSet, sets: TrainingSet[], all: { levels: I
   const m = sums.map((s, k) => (weights[k] > 0 ? normalise([...s].map((x) => x / weights[k])) : fallback.m[k]))
     .map((mk) => normalise(mk.map((x) => Math.max(M_FLOOR, x))));
   const final = emSession(all.levels, all.rows, u, m, p.fields.map(() => true), false);
-  const weight = m.map((mk, k) => mk.map((x, l) => Math.log2(x / u[k][l])));
+  const weight = m.map((mk, k) => monotoneWeights(mk, u[k]));
   return { fields: p.fields.map(fieldName), levels: levelNames, m, u, weight, lambda: final.lambda, iterations: iterations + final.iterations };
+}
+
+/**
+ * Levels are ordered from disagree to exact, so a stronger agreement must not weigh less than a weaker
+ * one. Where the estimates say otherwise (sparse levels), adjacent levels are pooled — m and u summed —
+ * until the weights rise monotonically (pool-adjacent-violators).
+ */
+export function monotoneWeights(m: number[], u: number[]): number[] {
+  const blocks: { m: number; u: number; n: number }[] = [];
+  for (let l = 0; l < m.length; l++) {
+    blocks.push({ m: m[l], u: u[l], n: 1 });
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1];
+      const a = blocks[blocks.length - 2];
+      if (Math.log2(a.m / a.u) <= Math.log2(b.m / b.u)) break;
+      blocks.splice(-2, 2, { m: a.m + b.m, u: a.u + b.u, n: a.n + b.n });
+    }
+  }
+  return blocks.flatMap((b) => Array<number>(b.n).fill(Math.log2(b.m / b.u)));
 }
 
 /**

@@ -28,3 +28,14 @@ describe('phonetic', () => {
     expect(phonetic(w)).toBe(want);
   });
 });
+
+import { monotoneWeights } from './model.ts';
+
+describe('monotoneWeights', () => {
+  it.each([
+    [[0.1, 0.2, 0.7], [0.9, 0.09, 0.01], [Math.log2(0.1 / 0.9), Math.log2(0.2 / 0.09), Math.log2(70)]],
+    [[0.4, 0.006, 0.1, 0.5], [0.98, 1e-5, 0.015, 0.005], [Math.log2(0.4 / 0.98), Math.log2(0.106 / 0.01501), Math.log2(0.106 / 0.01501), Math.log2(100)]],
+  ])('pools violators %#', (m, u, want) => {
+    monotoneWeights(m, u).forEach((w, i) => expect(w).toBeCloseTo(want[i], 6));
+  });
+});
