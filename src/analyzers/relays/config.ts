@@ -17,6 +17,8 @@ export const RelayConfigSchema = z.object({
   /** Screen: pairs whose coarse-bin count correlation and ON/OFF ratio are both below these skip the fine lag search. */
   screenR: z.number().min(-1).max(1).default(0.2),
   screenOnOff: z.number().min(0).max(1).default(0.3),
+  /** Count correlation at least this carries a pair alone, without ON/OFF support (added delay, chaff). */
+  countOnlyR: z.number().min(0).max(1).default(0.8),
   /** Seconds the outbound may outlive the inbound and still count as nested. */
   nestingGrace: z.number().min(0).default(5),
   /** Packet-level pairs scoring below this are not reported. */

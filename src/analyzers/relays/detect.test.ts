@@ -61,6 +61,24 @@ describe('detectRelays on synthetic relay days', () => {
     expect(s.precision).toBeGreaterThanOrEqual(0.99);
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
   });
+  it('1.5 s of added relay delay and 30% chaff: the count correlation alone still finds most pairs', () => {
+    const { conns, truth } = synthRelayDay({ seed: 12, connections: 400, daySeconds: 3600, withTiming: true });
+    const outs = new Set(truth.map((t) => t.outbound));
+    let k = 0;
+    const shaken = conns.map((c) => {
+      if (!outs.has(c.id) || !c.timing) return c;
+      const chaff = (ts: ArrayLike<number>) => Array.from(ts).filter(() => (k = (k * 1103515245 + 12345) % 2147483648) % 10 < 3).map((t) => t + 0.37);
+      const up = [...Array.from(c.timing[0].times, (t) => t + 1.5), ...chaff(c.timing[0].times)].sort((a, b) => a - b);
+      const down = [...Array.from(c.timing[1].times, (t) => t - 1.5), ...chaff(c.timing[1].times)].sort((a, b) => a - b);
+      return { ...c, timing: [{ times: up, sizes: up }, { times: down, sizes: down }] as RelayConnection['timing'] };
+    });
+    const r = detectRelays(shaken);
+    const s = scoreRelayPairs(r.pairs, truth, r.candidates);
+    console.log(`1.5 s delay + 30% chaff: ${JSON.stringify(s)}`);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.8);
+    expect(r.pairs.every((p) => p.components.onoff < 0.3)).toBe(true); // ON/OFF alone would have found none
+  });
   it('scoreRelayPairs counts tp/fp/fn and false positives per thousand candidates', () => {
     const s = scoreRelayPairs([{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd#2' }, { inbound: 'x', outbound: 'y' }],
       [{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd' }, { inbound: 'e', outbound: 'f' }, { inbound: 'g', outbound: 'h' }], 500);

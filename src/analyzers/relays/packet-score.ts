@@ -21,10 +21,16 @@ export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg:
   const coarse = countCorrelation(series, from, to, Math.max(4 * cfg.binWidth, 2 * cfg.maxDelay), 0);
   if (coarse.r < cfg.screenR && onoff.ratio < cfg.screenOnOff) return null;
   const counts = countCorrelation(series, from, to, cfg.binWidth, cfg.maxDelay);
-  const evidence = Math.min(1, Math.max(onoff.comparable, counts.activeBins) / cfg.minEvidence);
+  // Each method is weighed by its own evidence (a Pearson r over three bins means nothing). The count
+  // correlation alone may carry a pair when it is strong (delays beyond δ defeat ON/OFF).
+  const onoffEv = Math.min(1, onoff.comparable / cfg.minEvidence);
+  const countEv = Math.min(1, counts.activeBins / cfg.minEvidence);
+  const evidence = Math.max(onoffEv, countEv);
   const nested = out.end <= inb.end + cfg.nestingGrace ? 1 : 0;
-  const core = cfg.weightOnOff * onoff.ratio + (1 - cfg.weightOnOff) * Math.max(0, counts.r);
-  const score = evidence * core * (nested ? 1 : 0.6);
+  const r = Math.max(0, counts.r) * countEv;
+  const blend = cfg.weightOnOff * onoff.ratio * onoffEv + (1 - cfg.weightOnOff) * r;
+  const core = r >= cfg.countOnlyR ? Math.max(r, blend) : blend;
+  const score = core * (nested ? 1 : 0.6);
   return {
     score: round(score),
     components: {
