@@ -7,9 +7,9 @@ import type { ApiContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import type { ApiUser } from '../users.ts';
 import { uuidv5 } from '../../core/ids.ts';
+import { STEPS, WorkflowError, firstEntry, parseHistory, transition, type WorkflowAction as Action } from '../../sinks/notify/workflow.ts';
 
-export const STEPS = { approve: ['draft', 'approved'], send: ['approved', 'sent'], acknowledge: ['sent', 'acknowledged'], remediate: ['acknowledged', 'remediated'] } as const;
-type Action = keyof typeof STEPS;
+export { STEPS };
 const PARTNER_ACTIONS: Action[] = ['acknowledge', 'remediate'];
 const PARTNER_VISIBLE = ['sent', 'acknowledged', 'remediated'];
 
@@ -43,7 +43,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: ApiContext): void 
     if (open.length) throw new ApiError(409, `org '${org}' already has an open notification ${open[0].id}`);
     const now = Date.now() / 1000;
     const id = `notif-${uuidv5(`notification|${org}|${now}`).slice(0, 8)}`;
-    const history = [{ ts: now, actor: user.name, from: null, to: 'draft', note: note ?? null }];
+    const history = [firstEntry({ ts: now, actor: user.name, note })];
     await ctx.store.append('notifications', [{ id, org, tlp, status: 'draft', package_path: null, history: JSON.stringify(history), updated_at: now }]);
     ctx.audit(user, 'notification.create', id, { org, tlp });
     return reply.code(201).send(present((await fetchOne(ctx, id))!));
@@ -62,10 +62,15 @@ export function notificationRoutes(app: FastifyInstance, ctx: ApiContext): void 
     const row = await fetchOne(ctx, id);
     if (!row) throw new ApiError(404, `no notification '${id}'`);
     authorize(user, row, action);
-    const [from, to] = STEPS[action];
-    if (row.status !== from) throw new ApiError(409, `cannot ${action} notification ${id}: it is '${row.status}', needs '${from}'`);
     const now = Date.now() / 1000;
-    const history = [...parseHistory(row.history), { ts: now, actor: user.name, from, to, note: req.body?.note ?? null }];
+    let step;
+    try {
+      step = transition({ id, status: row.status, history: parseHistory(row.history) }, action, { ts: now, actor: user.name, note: req.body?.note });
+    } catch (e) {
+      if (e instanceof WorkflowError) throw new ApiError(409, e.message);
+      throw e;
+    }
+    const { from, status: to, history } = step;
     await ctx.store.exec('UPDATE notifications SET status = $to, history = $history, updated_at = $now WHERE id = $id AND status = $from',
       { to, history: JSON.stringify(history), now, id, from });
     ctx.audit(user, `notification.${action}`, id, { org: row.org, from, to });
@@ -81,10 +86,6 @@ function authorize(user: ApiUser, row: NotificationRow, action: Action): void {
 
 async function fetchOne(ctx: ApiContext, id: string): Promise<NotificationRow | null> {
   return (await ctx.store.query<NotificationRow>('SELECT * FROM notifications WHERE id = $id', { id }))[0] ?? null;
-}
-
-function parseHistory(h: string | null): unknown[] {
-  try { return h ? JSON.parse(h) : []; } catch { return []; }
 }
 
 function present(r: NotificationRow) {

@@ -13,6 +13,7 @@ import { register as verify } from './verify.ts';
 import { register as simulate } from './simulate.ts';
 import { register as enrich } from './enrich.ts';
 import { register as resolve } from './resolve.ts';
+import { register as exportCmd } from './export.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
   demo,
@@ -28,6 +29,7 @@ const REGISTERS: Array<(program: Command) => void> = [
   simulate,
   enrich,
   resolve,
+  exportCmd,
 ];
 
 export function registerCommands(program: Command): void {
