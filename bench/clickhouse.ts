@@ -1,4 +1,4 @@
-// npx tsx bench/clickhouse.ts [--rows N] [--victims N] [--days N] [--keep]
+// npx tsx bench/clickhouse.ts [--rows N] [--victims N] [--days N] [--only a,b] [--keep]
 // The two-shard ClickHouse cluster against DuckDB in the same run: (1) `hoptrace ingest` of one realistic
 // Zeek conn.log into a case per engine, (2) every analyzer with a ClickHouse variant on those cases and on a
 // simulated campaign, (3) measured bytes per stored flow (system.parts / system.columns after merging) for
@@ -20,6 +20,8 @@ const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--
 const ROWS = Number(arg('rows', '2000000'));
 const VICTIMS = Number(arg('victims', '40'));
 const DAYS = Number(arg('days', '7'));
+/** Analyzers to time on the big ingest case (default: every one with a ClickHouse variant). */
+const ONLY = arg('only', '').split(',').filter(Boolean);
 const ratio = (ch: number, duck: number) => (ch / duck).toFixed(2);
 
 async function main(): Promise<void> {
@@ -68,7 +70,7 @@ async function benchIngest(root: string, urls: string[], ids: string[], summary:
   console.log(`  duckdb              ${duckS.toFixed(2)} s  ${(ROWS / duckS / 1e6).toFixed(3)} M flows/s`);
   console.log(`  clickhouse ${urls.length} shards  ${chS.toFixed(2)} s  ${(ROWS / chS / 1e6).toFixed(3)} M flows/s   rate ratio clickhouse/duckdb ${ratio(duckS, chS)}`);
   const analyzers: Record<string, unknown> = {};
-  for (const id of ids) analyzers[id] = await timeAnalyzer(root, id);
+  for (const id of ids.filter((x) => ONLY.length === 0 || ONLY.includes(x))) analyzers[id] = await timeAnalyzer(root, id);
   summary.mib = mib;
   return { duckSeconds: duckS, chSeconds: chS, analyzers };
 }

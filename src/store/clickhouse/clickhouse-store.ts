@@ -13,6 +13,8 @@ import { bindParams, literal, stringLiteral } from './literals.ts';
 import { migrateCluster, readSchemaVersion } from './migrate.ts';
 import { plainRows } from './values.ts';
 
+const IP6_LOOKUP_SLICE = 20_000;
+
 export interface ClickHouseStoreOptions extends WriterOptions {
   urls: string[];
   database: string;
@@ -66,6 +68,7 @@ export class ClickHouseStore implements Store {
     if (conv.newV6.size > 0) await this.recordV6(conv.newV6);
   }
 
+  /** New IPv6 texts of this batch; keys already known are skipped (a race leaves a duplicate the ip6 view folds). */
   private async recordV6(v6: Map<number, string>): Promise<void> {
     const known = await this.ip6Texts([...v6.keys()]);
     const fresh = [...v6].filter(([k]) => !known.has(k));
@@ -135,10 +138,14 @@ export class ClickHouseStore implements Store {
 
   async ip6Texts(keys: number[]): Promise<Map<number, string>> {
     const want = [...new Set(keys.filter((k) => k < 0))];
-    if (want.length === 0) return new Map();
-    const rows = await this.query<{ key: number; addr: string }>(
-      'SELECT `key`, any(addr) AS addr FROM ip6 WHERE has($k, `key`) GROUP BY `key`', { k: want });
-    return new Map(rows.map((r) => [r.key, r.addr]));
+    const out = new Map<number, string>();
+    // In slices: the keys travel as an array literal, and query text is size-limited (max_query_size).
+    for (let i = 0; i < want.length; i += IP6_LOOKUP_SLICE) {
+      const rows = await this.query<{ key: number; addr: string }>(
+        'SELECT `key`, any(addr) AS addr FROM ip6_w WHERE has($k, `key`) GROUP BY `key`', { k: want.slice(i, i + IP6_LOOKUP_SLICE) });
+      for (const r of rows) out.set(r.key, r.addr);
+    }
+    return out;
   }
 }
 

@@ -11,6 +11,8 @@ export const QUERY_SETTINGS: ClickHouseSettings = {
   distributed_product_mode: 'global',
   join_use_nulls: 1,
   join_default_strictness: 'ALL',
+  // Parameters arrive as literals (no query parameters on 18.16): allow long lists (default 256 KiB).
+  max_query_size: '16777216',
 };
 
 /** `client` works in the case database; `admin` has no database (creating it, system tables). */

@@ -3,8 +3,9 @@
 //   T_local  MergeTree with the schema columns plus `_batch` (the append call that wrote the row)
 //   T_w      Distributed over T_local with `_batch`: the write path and batch clean-up lookups
 //   T        Distributed over T_local with the schema columns only: what every query reads
-// `findings` is special: rows carry `_run`, and `findings` is a VIEW showing only each analyzer's latest
-// committed run (findings_runs), so replaceFindings swaps a whole result set in one single-row insert.
+// `ip6` is a view folding duplicate keys. `findings` is special: rows carry `_run`, and `findings` is a
+// VIEW showing only each analyzer's latest committed run (findings_runs), so replaceFindings swaps a
+// whole result set with one single-row insert.
 import type { ColumnType, TableDef } from '../schema.ts';
 
 const TYPES: Record<ColumnType, string> = {
@@ -46,8 +47,17 @@ export function distributedTablesSql(db: string, cluster: string, t: TableDef): 
   const all = [...visible, ...hiddenColumns(t)];
   const engine = `ENGINE = Distributed(${q(cluster)}, ${q(db)}, ${q(`${base}_local`)}, ${shardKey(t)})`;
   const out = [`CREATE TABLE IF NOT EXISTS ${q(db)}.${q(`${base}_w`)} (${all.join(', ')}) ${engine}`];
-  if (t.name !== 'findings') out.push(`CREATE TABLE IF NOT EXISTS ${q(db)}.${q(base)} (${visible.join(', ')}) ${engine}`);
+  if (t.name === 'ip6') out.push(ip6ViewSql(db));
+  else if (t.name !== 'findings') out.push(`CREATE TABLE IF NOT EXISTS ${q(db)}.${q(base)} (${visible.join(', ')}) ${engine}`);
   return out;
+}
+
+/**
+ * The IPv6 dictionary may hold one address twice (two appends met it at once; ReplacingMergeTree folds
+ * them only when it merges): readers see one row per key through this view.
+ */
+function ip6ViewSql(db: string): string {
+  return `CREATE VIEW IF NOT EXISTS ${q(db)}.ip6 AS SELECT \`key\`, any(addr) AS addr FROM ${q(db)}.ip6_w GROUP BY \`key\``;
 }
 
 /** Runs that made each analyzer's current findings; the latest committed run per analyzer wins. */
