@@ -62,6 +62,8 @@ describe('payment', () => {
     ['5500-0000-0000-0004', true],
     ['4111111111111112', false],
     ['tok_4f9a2c', false],
+    ['fp_5b5063953277947b', false],
+    ['card 4111111111111111 on file', true],
     ['visa-1111', false],
     ['sha256:9f86d081884c7d659a2feaa0c55ad015', false],
   ])('%s card=%s', (input, card) => expect(looksLikeCardNumber(input)).toBe(card));

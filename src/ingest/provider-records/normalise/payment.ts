@@ -10,9 +10,13 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** True when the text contains something that looks like a full card number (PAN). */
+/**
+ * True when the text contains something that looks like a full card number (PAN): a stand-alone run of
+ * 13–19 digits (spaces/dashes allowed) passing Luhn. Digit runs inside a longer token (hex fingerprints
+ * such as fp_5b5063953277947b) are not card numbers.
+ */
 export function looksLikeCardNumber(text: string): boolean {
-  const runs = text.normalize('NFKC').match(/\d[\d -]{11,23}\d/g) ?? [];
+  const runs = text.normalize('NFKC').match(/(?<![0-9A-Za-z])\d[\d -]{11,23}\d(?![0-9A-Za-z])/g) ?? [];
   return runs.some((run) => {
     const digits = run.replace(/[ -]/g, '');
     return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
