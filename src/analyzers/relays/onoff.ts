@@ -18,9 +18,10 @@ export function offEnds(times: ArrayLike<number>, idle: number, from: number, to
 }
 
 /** How many `later` ends fall within δ after some `earlier` end (each earlier end used once; both sorted). */
-export function correlatedEnds(earlier: number[], later: number[], delta: number): number {
+export function correlatedEnds(earlier: ArrayLike<number>, later: ArrayLike<number>, delta: number): number {
   let i = 0, hits = 0;
-  for (const t of later) {
+  for (let j = 0; j < later.length; j++) {
+    const t = later[j];
     while (i < earlier.length && earlier[i] < t - delta) i++;
     if (i < earlier.length && earlier[i] <= t) { hits++; i++; }
   }
@@ -34,7 +35,7 @@ export interface OnOffResult { correlated: number; comparable: number; ratio: nu
  * Down: outbound responder→originator ends precede inbound responder→originator ends.
  */
 export function onOffCorrelation(
-  inUp: number[], outUp: number[], inDown: number[], outDown: number[], delta: number,
+  inUp: ArrayLike<number>, outUp: ArrayLike<number>, inDown: ArrayLike<number>, outDown: ArrayLike<number>, delta: number,
 ): OnOffResult {
   const correlated = correlatedEnds(inUp, outUp, delta) + correlatedEnds(outDown, inDown, delta);
   const comparable = Math.min(inUp.length, outUp.length) + Math.min(inDown.length, outDown.length);

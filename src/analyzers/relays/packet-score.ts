@@ -1,8 +1,9 @@
 // Packet-level score of one candidate pair: ON/OFF correlation and windowed count correlation over the
 // time both connections are live, scaled by how much evidence there is and whether the outbound nests.
 import type { RelayConfig } from './config.ts';
-import { countCorrelation } from './counts.ts';
-import { offEnds, onOffCorrelation } from './onoff.ts';
+import { countCorrelation, PearsonSums } from './counts.ts';
+import { onOffCorrelation } from './onoff.ts';
+import { coarseIn, endsIn, prepared } from './timing-cache.ts';
 import type { PairComponents, RelayConnection } from './types.ts';
 
 export interface PairScore { score: number; components: PairComponents }
@@ -14,12 +15,18 @@ export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg:
   if (to <= from) return null;
   const [iUp, iDown] = inb.timing;
   const [oUp, oDown] = out.timing;
-  const ends = (t: ArrayLike<number>, slack: number) => offEnds(t, cfg.idleThreshold, from - slack, to + slack);
-  const onoff = onOffCorrelation(ends(iUp.times, cfg.delta), ends(oUp.times, 0), ends(iDown.times, 0), ends(oDown.times, cfg.delta), cfg.delta);
-  const series = { inUp: iUp.times, outUp: oUp.times, inDown: iDown.times, outDown: oDown.times };
+  const coarseW = Math.max(4 * cfg.binWidth, 2 * cfg.maxDelay);
+  const [pIU, pID, pOU, pOD] = [iUp, iDown, oUp, oDown].map((t) => prepared(t, cfg.idleThreshold, coarseW));
+  const onoff = onOffCorrelation(
+    endsIn(pIU, from - cfg.delta, to), endsIn(pOU, from, to), endsIn(pID, from, to), endsIn(pOD, from - cfg.delta, to), cfg.delta,
+  );
   // Cheap screen first: one correlation over coarse bins wide enough to absorb the largest delay.
-  const coarse = countCorrelation(series, from, to, Math.max(4 * cfg.binWidth, 2 * cfg.maxDelay), 0);
-  if (coarse.r < cfg.screenR && onoff.ratio < cfg.screenOnOff) return null;
+  const coarse = new PearsonSums();
+  const bins = Math.max(1, Math.floor(to / coarseW) - Math.floor(from / coarseW) + 1);
+  coarse.add(coarseIn(pIU, from, to), coarseIn(pOU, from, to), bins);
+  coarse.add(coarseIn(pOD, from, to), coarseIn(pID, from, to), bins);
+  if (coarse.r() < cfg.screenR && onoff.ratio < cfg.screenOnOff) return null;
+  const series = { inUp: iUp.times, outUp: oUp.times, inDown: iDown.times, outDown: oDown.times };
   const counts = countCorrelation(series, from, to, cfg.binWidth, cfg.maxDelay);
   // Each method is weighed by its own evidence (a Pearson r over three bins means nothing). The count
   // correlation alone may carry a pair when it is strong (delays beyond δ defeat ON/OFF).
