@@ -32,7 +32,8 @@ export interface ResolveResult {
 }
 
 export function defaults(o: ResolveOptions): Required<Omit<ResolveOptions, 'rules'>> & Pick<ResolveOptions, 'rules'> {
-  return { link: false, threshold: 0.9, cohesion: 0.5, maxBlock: 1000, uSamples: 100_000, emSamples: 100_000, seed: 1, ...o };
+  const given = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return { link: false, threshold: 0.9, cohesion: 0.5, maxBlock: 1000, uSamples: 100_000, emSamples: 100_000, seed: 1, ...given } as ReturnType<typeof defaults>;
 }
 
 export function compareAll(p: PreparedSet, a: Uint32Array, b: Uint32Array, length: number): Int8Array {
