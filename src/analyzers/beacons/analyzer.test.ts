@@ -14,8 +14,9 @@ const flow = (src: string, dst: string, ts: number, o: Record<string, unknown> =
 
 function world() {
   const rows = [];
-  for (let t = 0; t < 2 * DAY; t += 600) rows.push(flow('10.0.0.5', '203.0.113.7', T0 + t + (t % 7)));               // beacon
-  for (let t = 0; t < 2 * DAY; t += 900) rows.push(flow('2001:db8::5', '2001:db8:ffff::7', T0 + t, { dport: 8443 })); // IPv6 beacon
+  for (let t = DAY / 2; t < 2.5 * DAY; t += 600) rows.push(flow('10.0.0.5', '203.0.113.7', T0 + t + (t % 7)));      // new beacon
+  for (let t = 0; t < 2 * DAY; t += 3600) rows.push(flow('10.0.0.4', '198.51.100.99', T0 + 60 + t));                 // running from the start
+  for (let t = DAY / 2; t < 2 * DAY; t += 900) rows.push(flow('2001:db8::5', '2001:db8:ffff::7', T0 + t, { dport: 8443 })); // IPv6 beacon
   for (let i = 0; i < 50; i++) rows.push(flow('10.0.0.6', '198.51.100.20', T0 + 9 * 3600 + i * i * 13, { bytes_out: 100 + i * i * 37 })); // browsing
   for (let i = 0; i < 3; i++) rows.push(flow('10.0.0.7', '198.51.100.30', T0 + i * 3600));                           // too few
   for (let i = 0; i < 100; i++) rows.push(flow('10.0.0.8', '10.0.0.9', T0 + i * 600, { dst_int: 1 }));                 // internal only
@@ -41,11 +42,14 @@ describe('beacons analyzer', () => {
     const beacon = pairs.find((x) => x.dst === '203.0.113.7')!;
     expect(beacon.score).toBeGreaterThan(0.9);
     expect(beacon.connections).toBe(288);
+    const old = pairs.find((x) => x.dst === '198.51.100.99')!;
+    expect(old.components).toMatchObject({ preexisting: true, modifier_decrease: 0.3 });
+    expect(old.score).toBeCloseTo(old.components.rita_score! - 0.3, 10);
     expect(pairs.find((x) => x.dst === '198.51.100.20')!.score).toBeLessThan(0.6);
   });
 
-  it('flags a strobe (60 connections over a 2-day window at a 25/day limit) without scoring it', async () => {
-    const pairs = await scoredPairs(store, { minConnections: 4, strobePerDay: 25, byPort: true, allPairs: false }, RITA_DEFAULTS);
+  it('flags a strobe (60 connections over a 2.5-day window at a 20/day limit) without scoring it', async () => {
+    const pairs = await scoredPairs(store, { minConnections: 4, strobePerDay: 20, byPort: true, allPairs: false }, RITA_DEFAULTS);
     const strobe = pairs.find((x) => x.dst === '192.0.2.1')!;
     expect(strobe.strobe).toBe(true);
     expect(strobe.components.strobe).toBe(true);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Analyzer } from '../contract.ts';
 import { makeFinding } from '../finding.ts';
+import { MODIFIER_DEFAULTS, type ModifierParams } from './modifiers.ts';
 import { RITA_DEFAULTS, type BeaconParams } from './score.ts';
 import { scoredPairs } from './pairs.ts';
 
@@ -21,11 +22,23 @@ export const BeaconParamsSchema = z.object({
   modeSensitivity: z.number().min(0).max(1).default(RITA_DEFAULTS.modeSensitivity),
   bimodalOutlierRemoval: z.number().int().min(0).default(RITA_DEFAULTS.bimodalOutlierRemoval),
   bimodalMinBars: z.number().int().min(3).max(24).default(RITA_DEFAULTS.bimodalMinBars),
+  prevalenceShare: z.number().min(0).max(1).default(MODIFIER_DEFAULTS.prevalenceShare),
+  prevalenceMinHosts: z.number().int().min(1).default(MODIFIER_DEFAULTS.prevalenceMinHosts),
+  prevalenceDecrease: z.number().min(0).max(1).default(MODIFIER_DEFAULTS.prevalenceDecrease),
+  preexistingIntervals: z.number().min(0).default(MODIFIER_DEFAULTS.preexistingIntervals),
+  preexistingDecrease: z.number().min(0).max(1).default(MODIFIER_DEFAULTS.preexistingDecrease),
 });
 export type BeaconAnalyzerParams = z.infer<typeof BeaconParamsSchema>;
 
 export function beaconParams(p: BeaconAnalyzerParams): BeaconParams {
   return { ...RITA_DEFAULTS, ...p, weights: p.weights, bins: 24 };
+}
+
+export function modifierParams(p: BeaconAnalyzerParams): ModifierParams {
+  return {
+    prevalenceShare: p.prevalenceShare, prevalenceMinHosts: p.prevalenceMinHosts, prevalenceDecrease: p.prevalenceDecrease,
+    preexistingIntervals: p.preexistingIntervals, preexistingDecrease: p.preexistingDecrease,
+  };
 }
 
 export const beaconsAnalyzer: Analyzer<BeaconAnalyzerParams> = {
@@ -36,7 +49,7 @@ export const beaconsAnalyzer: Analyzer<BeaconAnalyzerParams> = {
   params: BeaconParamsSchema,
   async *run(ctx) {
     const p = ctx.params;
-    const pairs = await scoredPairs(ctx.store, { minConnections: p.minConnections, strobePerDay: p.strobePerDay, byPort: p.byPort, allPairs: false }, beaconParams(p));
+    const pairs = await scoredPairs(ctx.store, { minConnections: p.minConnections, strobePerDay: p.strobePerDay, byPort: p.byPort, allPairs: false }, beaconParams(p), modifierParams(p));
     ctx.log(`${pairs.length} pairs scored`);
     for (const x of pairs) {
       if (!x.strobe && x.score < p.minScore) continue;

@@ -3,7 +3,7 @@
 -- Joined subqueries carry aliases: current ClickHouse requires them (joined_subquery_requires_alias).
 -- ALL, not ANY: the right side has one row per org, and current ClickHouse's ANY INNER JOIN also keeps
 -- only one LEFT row per key (18.16 kept them all), so ANY would silently drop pairs there.
-SELECT org, src, dst, dport, connections, first_seen, last_seen, window_start, window_end,
+SELECT org, src, dst, dport, connections, first_seen, last_seen, window_start, window_end, dst_hosts, org_hosts,
        connections >= $strobePerDay * greatest(1.0, (window_end - window_start) / 86400.0) AS strobe,
        if(strobe, emptyArrayFloat64(), ts_list) AS ts_list,
        if(strobe, emptyArrayInt64(), bytes_list) AS bytes_list

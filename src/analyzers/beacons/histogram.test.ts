@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bimodalScore, binCounts, cvScore, histogramScore, longestRun } from './histogram.ts';
+import { bimodalScore, binCounts, cvScore, histogramScore, hourOfDayCounts, longestRun } from './histogram.ts';
 import { RITA_DEFAULTS } from './score.ts';
 
 const repeat = (v: number, n: number) => new Array<number>(n).fill(v);
@@ -51,5 +51,25 @@ describe('beacon histogram', () => {
     expect(r.cvScore).toBeLessThan(0.4);
     expect(r.bimodalScore).toBe(1);
     expect(r.score).toBe(1);
+  });
+});
+
+describe('hour-of-day folding for windows longer than a day', () => {
+  it.each([
+    { name: 'hours of one day', ts: [0, 3599, 3600, 23 * 3600 + 5], want: { 0: 2, 1: 1, 23: 1 } },
+    { name: 'the same hour on later days adds up', ts: [3600, 86400 + 3700, 5 * 86400 + 7000], want: { 1: 3 } },
+  ])('$name', ({ ts, want }) => {
+    const counts = hourOfDayCounts(ts);
+    const expected = new Array<number>(24).fill(0);
+    for (const [k, v] of Object.entries(want)) expected[Number(k)] = v;
+    expect(counts).toEqual(expected);
+  });
+
+  it('judges a beacon that ran for the last two days of a ten-day window by its shape', () => {
+    const ts: number[] = [];
+    for (let t = 8 * 86400; t < 10 * 86400; t += 600) ts.push(t);
+    expect(histogramScore(0, 10 * 86400, ts, RITA_DEFAULTS).score).toBe(1);
+    const office = ts.filter((t) => (t % 86400) / 3600 >= 9 && (t % 86400) / 3600 < 17);
+    expect(histogramScore(0, 10 * 86400, office, RITA_DEFAULTS).score).toBeLessThan(0.1);
   });
 });

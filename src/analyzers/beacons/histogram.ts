@@ -1,6 +1,7 @@
-// The connection histogram of a pair over the observation window (RITA v5): the window is cut into
-// 24 equal bins (hours when the window is one day), and the shape of the counts is scored for
-// flatness (coefficient of variation) and for two-level "bimodal" patterns.
+// The 24-bin hourly connection histogram of a pair (RITA v5), scored for flatness (coefficient of
+// variation) and for two-level "bimodal" patterns. RITA analyses one day at a time, so its 24 equal bins
+// over the window are the hours; for a window longer than a day the bins are the hours of the day (UTC),
+// folded over the days, so a beacon that ran for part of a long window is still judged on its shape.
 import { round3 } from './stats.ts';
 
 export interface HistogramParams {
@@ -32,6 +33,13 @@ export function binCounts(t0: number, t1: number, sortedTs: ArrayLike<number>, b
     if (b >= bins) b = bins - 1; // the window's last instant belongs to the last bin
     counts[b]++;
   }
+  return counts;
+}
+
+/** Connections per UTC hour of day. */
+export function hourOfDayCounts(sortedTs: ArrayLike<number>): number[] {
+  const counts = new Array<number>(24).fill(0);
+  for (let i = 0; i < sortedTs.length; i++) counts[Math.floor((((sortedTs[i] % 86400) + 86400) % 86400) / 3600)]++;
   return counts;
 }
 
@@ -71,7 +79,7 @@ export function bimodalScore(counts: number[], p: HistogramParams): number {
 }
 
 export function histogramScore(t0: number, t1: number, sortedTs: ArrayLike<number>, p: HistogramParams): HistogramResult {
-  const counts = binCounts(t0, t1, sortedTs, p.bins);
+  const counts = t1 - t0 > 86400 && p.bins === 24 ? hourOfDayCounts(sortedTs) : binCounts(t0, t1, sortedTs, p.bins);
   const cv = cvScore(counts);
   const bimodal = bimodalScore(counts, p);
   return {
