@@ -49,7 +49,7 @@ async function findings(kase: Case, analyzer: typeof beaconsAnalyzer | typeof sh
 async function beaconRates(kase: Case, truth: GroundTruth) {
   const p = BeaconParamsSchema.parse({});
   const pairs = await scoredPairs(kase.store, { minConnections: 4, strobePerDay: p.strobePerDay, byPort: true, allPairs: false }, beaconParams(p));
-  const truthKeys = new Set(truth.beacons.map((b) => `${b.org}|${b.host}→${b.ip}:${b.dport}`));
+  const truthKeys = new Set(truth.beacons.flatMap((b) => [b.host, b.host_public].map((h) => `${b.org}|${h}→${b.ip}:${b.dport}`)));
   const key = (x: (typeof pairs)[number]) => `${x.org ?? ''}|${x.src}→${x.dst}:${x.dport}`;
   const negatives = pairs.filter((x) => !truthKeys.has(key(x)));
   const fp = negatives.filter((x) => x.strobe || x.score >= p.minScore).length;

@@ -43,8 +43,8 @@ describe('beacons analyzer', () => {
     expect(beacon.score).toBeGreaterThan(0.9);
     expect(beacon.connections).toBe(288);
     const old = pairs.find((x) => x.dst === '198.51.100.99')!;
-    expect(old.components).toMatchObject({ preexisting: true, modifier_decrease: 0.3 });
-    expect(old.score).toBeCloseTo(old.components.rita_score! - 0.3, 10);
+    expect(old.components).toMatchObject({ preexisting: true, modifier_decrease: 0.4 });
+    expect(old.score).toBeCloseTo(old.components.rita_score! - 0.4, 10);
     expect(pairs.find((x) => x.dst === '198.51.100.20')!.score).toBeLessThan(0.6);
   });
 

@@ -14,7 +14,7 @@ export interface ModifierParams {
 }
 
 export const MODIFIER_DEFAULTS: ModifierParams = {
-  prevalenceShare: 0.2, prevalenceMinHosts: 3, prevalenceDecrease: 0.3, preexistingIntervals: 2, preexistingDecrease: 0.3,
+  prevalenceShare: 0.5, prevalenceMinHosts: 3, prevalenceDecrease: 0.4, preexistingIntervals: 2, preexistingDecrease: 0.4,
 };
 
 export interface PairContext { dstHosts: number; orgHosts: number; firstSeen: number; windowStart: number; medianInterval: number }
