@@ -47,7 +47,7 @@ try {
   console.log(`overview at ${rate}/s: client p99 ${ovOpen.p99.toFixed(1)} ms, server p99 ${ovOpen.serverP99.toFixed(2)} ms (goal p99 < 50 ms: ${ovOpen.p99 < 50 ? 'MET' : 'NOT MET'} end to end, ${ovOpen.serverP99 < 50 ? 'MET' : 'NOT MET'} in the server)`);
   const small = await renderGraph(base, token, 1000);
   const big = await renderGraph(base, token, 10_000);
-  console.log(`UI graph render in Chromium (wall / renderer busy): 1k nodes ${small.wall.toFixed(0)} / ${small.busy.toFixed(0)} ms (baseline), 10k nodes ${big.wall.toFixed(0)} / ${big.busy.toFixed(0)} ms; ratio ${(big.wall / small.wall).toFixed(1)}; goal < 2000 ms: ${big.wall < 2000 ? 'MET' : 'NOT MET'} wall, ${big.busy < 2000 ? 'MET' : 'NOT MET'} busy`);
+  console.log(`UI graph render in Chromium (wall / Chromium CPU): 1k nodes ${small.wall.toFixed(0)} / ${small.cpu.toFixed(0)} ms (baseline), 10k nodes ${big.wall.toFixed(0)} / ${big.cpu.toFixed(0)} ms; ratio ${(big.wall / small.wall).toFixed(1)}; goal < 2000 ms: ${big.wall < 2000 ? 'MET' : 'NOT MET'} wall, ${big.cpu < 2000 ? 'MET' : 'NOT MET'} CPU`);
 } finally {
   server.kill('SIGTERM');
 }

@@ -8,7 +8,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
 /** A fresh profile directory each launch (playwright passes it to Chromium as --user-data-dir). */
-export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(): Promise<{ browser: BrowserContext; profile: string; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'hoptrace-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -17,7 +17,7 @@ export async function launchChromium(): Promise<{ browser: BrowserContext; close
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  return { browser, close: async () => { await browser.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { browser, profile, close: async () => { await browser.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
 /** Screenshots go to HOPTRACE_SCREENSHOTS (e.g. docs/screenshots) when set, else to a temp dir. */

@@ -29,3 +29,12 @@ describe('effectiveTlp', () => {
     [f('x', { note: 'not-evil.example.org' }, 'amber'), 'amber'],
   ])('%#', (finding, want) => expect(effectiveTlp(finding as never, restricted)).toBe(want));
 });
+
+describe('relay paths', () => {
+  it('reads hops, pairs and plain subjects', async () => {
+    const { relayIps } = await import('./routes/relays.ts');
+    expect(relayIps({ kind: 'relay-chain', subject: 'c1 -> c2', details: { hops: [{ src: 'a', dst: 'b', start: 1 }, { src: 'b', dst: 'c', start: 2 }] } })).toEqual(['a', 'b', 'c']);
+    expect(relayIps({ kind: 'relay-pair', subject: 'c1 => c2', details: { relay: 'b', inbound: { src: 'a', dst: 'b' }, outbound: { src: 'b', dst: 'c' } } })).toEqual(['a', 'b', 'c']);
+    expect(relayIps({ kind: 'relay-chain', subject: '1.1.1.1>2.2.2.2', details: {} })).toEqual(['1.1.1.1', '2.2.2.2']);
+  });
+});

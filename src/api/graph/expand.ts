@@ -3,6 +3,7 @@ import { ipKey } from '../../core/ip.ts';
 import { sqlFile } from '../../store/sql-file.ts';
 import type { ApiContext } from '../context.ts';
 import { ipTexts, keyList, type FlaggedEndpoint } from '../flagged.ts';
+import { relayIps } from '../routes/relays.ts';
 import { top, type ContactIndex } from './contacts.ts';
 import { edge, NeighbourhoodBuilder, nodeId, parseNodeId, type GraphNode, type Neighbourhood, type NodeType } from './model.ts';
 
@@ -97,7 +98,7 @@ async function expandEndpoint(ip: string, id: string, { ctx, flagged, contacts, 
   }
   if (ok('ip')) {
     for (const f of await ctx.store.findings({ analyzer: 'relays' })) {
-      const ips = String(f.subject).split(/[>:]/).filter((s) => ipKey(s) != null);
+      const ips = relayIps(f).filter((s) => ipKey(s) != null);
       const at = ips.indexOf(ip);
       if (at < 0) continue;
       for (const [i, other] of ips.entries()) {

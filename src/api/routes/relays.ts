@@ -18,6 +18,13 @@ export function relayRoutes(app: FastifyInstance, ctx: ApiContext): void {
   });
 }
 
+/** Addresses a relay finding links, in order: a pair's origin → relay → onward, or a chain's hops. */
+export function relayIps(f: { kind: string; subject: string; details: Record<string, unknown> }): string[] {
+  const d = f.details as { inbound?: Hop; outbound?: Hop; relay?: string };
+  if (f.kind === 'relay-pair' && d.inbound?.src && d.outbound?.dst) return [String(d.inbound.src), String(d.relay ?? d.inbound.dst), String(d.outbound.dst)];
+  return chainPath(f.subject, f.details).map((h) => h.ip);
+}
+
 /** Addresses of a chain in order, from details.hops when present, else from a `a>b>c` subject. */
 export function chainPath(subject: string, details: Record<string, unknown>): Array<{ ip: string; at: number | null }> {
   const hops = Array.isArray(details.hops) ? (details.hops as Hop[]) : null;

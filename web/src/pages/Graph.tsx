@@ -34,13 +34,14 @@ export function GraphPage() {
   function addElements(nodes: GNode[], edges: GEdge[], positions: Map<string, Point>) {
     const cy = cyRef.current!;
     cy.batch(() => {
-      const fresh = nodes.filter((n) => cy.getElementById(n.id).empty());
+      // hasElementWithId is a map lookup; getElementById would build a collection per call (slow at 10k).
+      const has = (id: string) => cy.hasElementWithId(id);
+      const fresh = nodes.filter((n) => !has(n.id));
       const labelled = cy.nodes().length + fresh.length <= LABEL_LIMIT;
       if (!labelled) cy.nodes('.labelled').removeClass('labelled');
       cy.add(fresh.map((n) => ({ group: 'nodes' as const, data: { ...n.data, ...n, data: undefined }, position: positions.get(n.id) ?? { x: 0, y: 0 },
         classes: [hiddenRef.current.has(n.type) ? 'hidden' : '', labelled ? 'labelled' : ''].join(' ').trim() })));
-      const have = (id: string) => !cy.getElementById(id).empty();
-      cy.add(edges.filter((e) => cy.getElementById(e.id).empty() && have(e.source) && have(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })));
+      cy.add(edges.filter((e) => !has(e.id) && has(e.source) && has(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })));
     });
     refreshStats();
   }
@@ -51,7 +52,7 @@ export function GraphPage() {
     setNote(`Expanding ${node.data('label')}…`);
     try {
       const hood = await api<Hood>(`/api/graph/expand?node=${encodeURIComponent(node.id())}&limit=60${types.length < TYPES.length ? `&types=${types.join(',')}` : ''}`);
-      const fresh = hood.nodes.filter((n) => cy.getElementById(n.id).empty());
+      const fresh = hood.nodes.filter((n) => !cy.hasElementWithId(n.id));
       const mass = centroid(cy);
       const pts = ringsAround(node.position(), fresh.length, 70, outwardAngle(node.position(), mass));
       addElements(hood.nodes, hood.edges, new Map(fresh.map((n, i) => [n.id, pts[i]])));
@@ -64,7 +65,7 @@ export function GraphPage() {
 
   useEffect(() => {
     const cy = cytoscape({
-      container: box.current, style: stylesheet(), layout: { name: 'preset' }, wheelSensitivity: 0.3,
+      container: box.current, style: stylesheet(), layout: { name: 'preset' },
       textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, minZoom: 0.02, maxZoom: 4,
     });
     cyRef.current = cy;

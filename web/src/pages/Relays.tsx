@@ -34,7 +34,7 @@ export function Relays() {
       <h2>Relay pairs</h2>
       {data.pairs.length === 0 ? <Empty title="No pairs" /> : (
         <table className="rows"><thead><tr><th>Relay</th><th>Score</th><th>Marking</th><th>Details</th></tr></thead>
-          <tbody>{data.pairs.map((p) => <tr key={p.id}><td className="mono">{p.subject}</td><td><Score value={p.score} /></td><td><Tlp tlp={p.tlp} /></td><td><Details value={p.details} /></td></tr>)}</tbody></table>
+          <tbody>{data.pairs.map((p) => <tr key={p.id}><td className="mono">{String(p.details.relay ?? p.subject)}</td><td><Score value={p.score} /></td><td><Tlp tlp={p.tlp} /></td><td><Details value={p.details} /></td></tr>)}</tbody></table>
       )}
     </Page>
   );
