@@ -57,7 +57,7 @@ describe.skipIf(!!ch.skipReason)('ClickHouse interrupted insert', () => {
     proxy = await cuttingProxy(new URL(ch.urls[0]), 400_000);
     store = await ClickHouseStore.open({
       urls: [proxy.url, ...ch.urls.slice(1)], database: testDatabase('hoptrace_cut'), dropOnClose: true,
-      maxInsertBlockSize: 2000,
+      maxInsertBlockSize: 2000, bufferRows: 0,
       onFailedAttempt: async (a) => {
         // What the cut left behind: proves a naive retry would duplicate rows. A cut connection's blocks can
         // land late, so this looks for up to 3 s (the engine must cope with late blocks too: see below).

@@ -36,6 +36,23 @@ describe.skipIf(!!ch.skipReason)('ClickHouse store specifics', () => {
     expect(new Set(texts.values())).toEqual(new Set(addrs.map((a) => parseIp(a)!.text)));
   }, 60_000);
 
+  it('coalesces small appends but always reads its own writes; a rollback drops buffered rows unsent', async () => {
+    const row = (ev: string, i: number) => ({ evidence_id: ev, ts: i, src: '10.0.0.1', dst: '192.0.2.1', src_int: 1, dst_int: 0 });
+    for (let i = 0; i < 5; i++) await store.append('flows', [row('buf-a', i), row('buf-b', i)]);
+    const other = await ClickHouseStore.open({ urls: ch.urls, database: store.database });
+    try {
+      expect(await other.count('flows', { column: 'evidence_id', value: 'buf-a' })).toBe(0); // not sent yet
+      expect(await store.count('flows', { column: 'evidence_id', value: 'buf-a' })).toBe(5); // reading flushes
+      expect(await other.count('flows', { column: 'evidence_id', value: 'buf-a' })).toBe(5);
+      await store.append('flows', [row('buf-c', 1)]);
+      await store.deleteEvidenceRows('buf-c');
+      expect(await other.count('flows', { column: 'evidence_id', value: 'buf-c' })).toBe(0);
+      expect(await store.count('flows', { column: 'evidence_id', value: 'buf-b' })).toBe(5);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('returns 64-bit integers as numbers when exact and as text when not', async () => {
     const [r] = await store.query<{ small: number; big: string; neg: number }>(
       'SELECT toInt64(-4503599627370496) AS neg, toUInt64(42) AS small, toUInt64(18446744073709551615) AS big');

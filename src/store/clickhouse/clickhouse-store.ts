@@ -1,10 +1,11 @@
 // ClickHouse engine: a cluster of shards over HTTP, queried through the first shard's Distributed tables.
 // Deletes are 18.16 mutations (asynchronous): this engine waits for them, so a delete is done on return.
 import type { Finding } from '../../core/types.ts';
-import { RowConverter } from '../row-values.ts';
+import { RowConverter, type Cell } from '../row-values.ts';
 import { SCHEMA_VERSION, TABLES, tableDef, type TableName } from '../schema.ts';
 import type { FindingFilter, Params, Row, Sql, Store } from '../store.ts';
 import { findingFromRow, findingToRow, findingsQuery } from '../findings-rows.ts';
+import { AppendBuffer } from './append-buffer.ts';
 import { BatchWriter, type WriterOptions } from './batch-writer.ts';
 import { Cluster } from './cluster.ts';
 import { FindingRuns } from './finding-runs.ts';
@@ -22,16 +23,20 @@ export interface ClickHouseStoreOptions extends WriterOptions {
   cluster?: string;
   /** Drop the database on close (throw-away test databases). */
   dropOnClose?: boolean;
+  /** Rows of evidence-scoped tables coalesced before one insert (default 100,000; 0 writes every append at once). */
+  bufferRows?: number;
 }
 
 export class ClickHouseStore implements Store {
   readonly engine = 'clickhouse' as const;
   private readonly writer: BatchWriter;
   private readonly runs: FindingRuns;
+  private readonly buffer: AppendBuffer;
 
   private constructor(readonly cluster: Cluster, readonly database: string, private readonly opts: ClickHouseStoreOptions) {
     this.writer = new BatchWriter(cluster, database, opts);
     this.runs = new FindingRuns(cluster, database, this.writer);
+    this.buffer = new AppendBuffer(opts.bufferRows ?? 100_000);
   }
 
   static async open(opts: ClickHouseStoreOptions): Promise<ClickHouseStore> {
@@ -52,6 +57,14 @@ export class ClickHouseStore implements Store {
   schemaVersion(): Promise<number> { return readSchemaVersion(this.cluster, this.database); }
 
   async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.closeCluster();
+    }
+  }
+
+  private async closeCluster(): Promise<void> {
     if (this.opts.dropOnClose) {
       await this.cluster.onEveryShard((s) => this.cluster.command(s, `DROP DATABASE IF EXISTS ${q(this.database)}`, true));
     }
@@ -60,12 +73,32 @@ export class ClickHouseStore implements Store {
 
   async append(table: TableName, rows: Row[]): Promise<void> {
     if (rows.length === 0) return;
-    if (table === 'findings') return this.runs.appendToCurrent(rows);
     const def = tableDef(table);
+    if (table === 'findings') {
+      await this.flush();
+      return this.runs.appendToCurrent(rows);
+    }
     const conv = new RowConverter(table, def.columns);
     const cells = rows.map((r) => conv.cells(r)); // validate the whole batch before writing any of it
-    await this.writer.insert(storageName(table), def.columns.map((c) => c.name), cells);
-    if (conv.newV6.size > 0) await this.recordV6(conv.newV6);
+    // Bulk evidence rows are coalesced; anything else (e.g. the `evidence` row sealing an ingest) is written
+    // at once, after what was buffered before it.
+    if (def.evidenceScoped && this.buffer.limitRows > 0) {
+      if (this.buffer.add(table, cells, conv.newV6)) await this.flush();
+      return;
+    }
+    await this.flush();
+    await this.write(table, cells, conv.newV6);
+  }
+
+  /** Writes everything buffered, one insert per table. */
+  async flush(): Promise<void> {
+    if (this.buffer.size === 0) return;
+    for (const [table, p] of this.buffer.take()) await this.write(table, p.cells, p.v6);
+  }
+
+  private async write(table: string, cells: Cell[][], v6: Map<number, string>): Promise<void> {
+    if (cells.length > 0) await this.writer.insert(storageName(table), tableDef(table).columns.map((c) => c.name), cells);
+    if (v6.size > 0) await this.recordV6(v6);
   }
 
   /** New IPv6 texts of this batch; keys already known are skipped (a race leaves a duplicate the ip6 view folds). */
@@ -77,6 +110,8 @@ export class ClickHouseStore implements Store {
   }
 
   async deleteEvidenceRows(evidenceId: string): Promise<void> {
+    this.buffer.discardEvidence(evidenceId);
+    await this.flush();
     await this.writer.flushCleanups();
     const scoped = TABLES.filter((t) => t.evidenceScoped);
     const e = stringLiteral(evidenceId);
@@ -87,6 +122,7 @@ export class ClickHouseStore implements Store {
   }
 
   async orphanEvidenceIds(): Promise<string[]> {
+    await this.flush();
     const union = TABLES.filter((x) => x.evidenceScoped)
       .map((t) => `SELECT evidence_id FROM ${q(t.name)} GROUP BY evidence_id`).join(' UNION ALL ');
     // GROUP BY, not DISTINCT: 18.16 returns duplicates for an outer DISTINCT over Distributed subqueries.
@@ -103,6 +139,7 @@ export class ClickHouseStore implements Store {
 
   async query<T = Row>(sql: Sql, params?: Params): Promise<T[]> {
     const text = this.sqlText(sql, params);
+    await this.flush();
     try {
       const r = await this.cluster.json(this.cluster.entry, text);
       return plainRows(r.meta, r.data) as T[];
@@ -112,6 +149,7 @@ export class ClickHouseStore implements Store {
   }
 
   async exec(sql: Sql, params?: Params): Promise<void> {
+    await this.flush();
     try {
       await this.cluster.command(this.cluster.entry, this.sqlText(sql, params));
     } catch (e) {
@@ -128,6 +166,7 @@ export class ClickHouseStore implements Store {
   }
 
   async replaceFindings(analyzer: string, findings: Finding[], runId: string): Promise<void> {
+    await this.flush();
     await this.runs.replace(analyzer, findings.map((f) => findingToRow(f, runId)));
   }
 
