@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCorrelation, PearsonSums, sparseBins } from './counts.ts';
+import { countCorrelation, countCorrelationHalves, PearsonSums, sparseBins } from './counts.ts';
 
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -50,5 +50,18 @@ describe('countCorrelation is robust to delay, chaff and repacketisation', () =>
     const other = keystrokes(99, 300);
     const r = countCorrelation({ inUp: up, outUp: other, inDown: down, outDown: other.map((t) => t + 0.02) }, 0, end, 0.5, 3);
     expect(r.r).toBeLessThan(0.3);
+  });
+});
+
+describe('countCorrelationHalves (cached half-width bins) equals countCorrelation on the grid', () => {
+  it('same r, lag and active bins for a window starting on the grid', () => {
+    const up = keystrokes(5, 200, 100), down = up.map((t) => t + 0.02), outUp = up.map((t) => t + 0.9), outDown = down.map((t) => t - 0.9);
+    const to = up[up.length - 1];
+    const half = (t: number[]) => sparseBins(t, 0, 0.25, -Infinity, Infinity);
+    const a = countCorrelation({ inUp: up, outUp, inDown: down, outDown }, 100, to, 0.5, 3);
+    const b = countCorrelationHalves({ inUp: half(up), outUp: half(outUp), inDown: half(down), outDown: half(outDown) }, 100, to, 0.5, 3);
+    expect(b.lag).toBeCloseTo(a.lag, 9);
+    expect(b.r).toBeCloseTo(a.r, 1);
+    expect(b.r).toBeGreaterThan(0.8);
   });
 });

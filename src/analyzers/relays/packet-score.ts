@@ -1,7 +1,7 @@
 // Packet-level score of one candidate pair: ON/OFF correlation and windowed count correlation over the
 // time both connections are live, scaled by how much evidence there is and whether the outbound nests.
 import type { RelayConfig } from './config.ts';
-import { countCorrelation, PearsonSums } from './counts.ts';
+import { countCorrelationHalves, PearsonSums } from './counts.ts';
 import { onOffCorrelation } from './onoff.ts';
 import { coarseIn, endsIn, prepared } from './timing-cache.ts';
 import type { PairComponents, RelayConnection } from './types.ts';
@@ -16,7 +16,7 @@ export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg:
   const [iUp, iDown] = inb.timing;
   const [oUp, oDown] = out.timing;
   const coarseW = Math.max(4 * cfg.binWidth, 2 * cfg.maxDelay);
-  const [pIU, pID, pOU, pOD] = [iUp, iDown, oUp, oDown].map((t) => prepared(t, cfg.idleThreshold, coarseW));
+  const [pIU, pID, pOU, pOD] = [iUp, iDown, oUp, oDown].map((t) => prepared(t, cfg.idleThreshold, coarseW, cfg.binWidth / 2));
   const onoff = onOffCorrelation(
     endsIn(pIU, from - cfg.delta, to), endsIn(pOU, from, to), endsIn(pID, from, to), endsIn(pOD, from - cfg.delta, to), cfg.delta,
   );
@@ -26,8 +26,7 @@ export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg:
   coarse.add(coarseIn(pIU, from, to), coarseIn(pOU, from, to), bins);
   coarse.add(coarseIn(pOD, from, to), coarseIn(pID, from, to), bins);
   if (coarse.r() < cfg.screenR && onoff.ratio < cfg.screenOnOff) return null;
-  const series = { inUp: iUp.times, outUp: oUp.times, inDown: iDown.times, outDown: oDown.times };
-  const counts = countCorrelation(series, from, to, cfg.binWidth, cfg.maxDelay);
+  const counts = countCorrelationHalves({ inUp: pIU.halves, outUp: pOU.halves, inDown: pID.halves, outDown: pOD.halves }, from, to, cfg.binWidth, cfg.maxDelay);
   // Each method is weighed by its own evidence (a Pearson r over three bins means nothing). The count
   // correlation alone may carry a pair when it is strong (delays beyond δ defeat ON/OFF).
   const onoffEv = Math.min(1, onoff.comparable / cfg.minEvidence);
