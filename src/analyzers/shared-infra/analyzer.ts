@@ -21,7 +21,8 @@ export const InfraParamsSchema = z.object({
     .default(INFRA_DEFAULTS.weights),
   scannerDamping: z.number().min(0).max(1).default(INFRA_DEFAULTS.scannerDamping),
   iocDirect: z.number().min(0).max(1).default(INFRA_DEFAULTS.iocDirect),
-  iocFollow: z.number().min(0).max(1).default(INFRA_DEFAULTS.iocFollow),
+  oneWay: z.number().min(0).max(1).default(INFRA_DEFAULTS.oneWay),
+  followSupport: z.number().min(0).max(1).default(INFRA_DEFAULTS.followSupport),
   /** A session counts as engaged when established and this long or this big. */
   longSeconds: z.number().min(0).default(30),
   longBytes: z.number().min(0).default(20000),

@@ -1,6 +1,8 @@
--- Association with known indicators: for each external endpoint that is not itself an indicator, the
--- internal hosts whose FIRST contact with it came within $followSeconds after the host first touched an
--- indicator IP (either direction). Also which endpoints are indicators themselves.
+-- Association with known indicators. Rows of two kinds:
+--   is_ioc = 1: an external endpoint that is itself an indicator (seed = ep);
+--   is_ioc = 0: for each (endpoint, indicator seed), the internal hosts whose FIRST contact with the endpoint
+--   came within $followSeconds after the host first touched that indicator (either direction).
+-- Only indicators valid at some time inside the observed window count. Seeds are kept apart so the scorer can ignore indicators that over-correlate or look like scanners.
 WITH f AS (
   SELECT CASE WHEN src_int = 1 THEN dst ELSE src END AS ep,
          coalesce(org, '') AS org,
@@ -9,20 +11,24 @@ WITH f AS (
   FROM flows
   WHERE src_int + dst_int = 1
 ),
-ioc AS (SELECT DISTINCT ip FROM indicators WHERE ip IS NOT NULL),
+ioc AS (
+  SELECT DISTINCT ip FROM indicators
+  WHERE ip IS NOT NULL
+    AND (valid_until IS NULL OR valid_until >= (SELECT min(ts) FROM f))
+    AND (valid_from IS NULL OR valid_from <= (SELECT max(ts) FROM f))
+),
 touched AS (
-  SELECT org, host, min(ts) AS t_ioc FROM f WHERE ep IN (SELECT ip FROM ioc) GROUP BY org, host
+  SELECT ep AS seed, org, host, min(ts) AS t_ioc FROM f WHERE ep IN (SELECT ip FROM ioc) GROUP BY ep, org, host
 ),
 firsts AS (
   SELECT f.ep, f.org, f.host, min(f.ts) AS t_first
-  FROM f JOIN touched t ON f.org = t.org AND f.host = t.host
+  FROM f SEMI JOIN (SELECT DISTINCT org, host FROM touched) t ON f.org = t.org AND f.host = t.host
   WHERE f.ep NOT IN (SELECT ip FROM ioc)
   GROUP BY f.ep, f.org, f.host
 )
-SELECT ep, 0 AS is_ioc, count(*) AS follow_hosts, count(DISTINCT firsts.org) AS follow_orgs,
-       min(t_first - t_ioc) AS min_lag
+SELECT firsts.ep, t.seed, 0 AS is_ioc, count(*) AS follow_hosts, count(DISTINCT firsts.org) AS follow_orgs
 FROM firsts JOIN touched t ON firsts.org = t.org AND firsts.host = t.host
 WHERE t_first >= t_ioc AND t_first - t_ioc <= $followSeconds
-GROUP BY ep
+GROUP BY firsts.ep, t.seed
 UNION ALL
-SELECT ip AS ep, 1 AS is_ioc, 0 AS follow_hosts, 0 AS follow_orgs, NULL AS min_lag FROM ioc
+SELECT ip AS ep, ip AS seed, 1 AS is_ioc, 0 AS follow_hosts, 0 AS follow_orgs FROM ioc

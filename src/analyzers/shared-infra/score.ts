@@ -1,8 +1,11 @@
 // How strongly one external endpoint looks like campaign infrastructure, from its per-endpoint counts.
 // Breadth across victim orgs is the core evidence, capped as MISP caps over-correlating values (a value
 // seen in more than `correlation_limit` events stops correlating: MISP.correlation_limit, default 20);
-// engagement, direction, recency and ports support it; prevalence (org-days) and scanner-likeness damp
-// it; known indicators raise it. Every number used is returned beside the score.
+// direction (the endpoint both reached into victims and was called by them), unusual ports, engaged
+// sessions and recency support it; prevalence (org-days) and scanner-likeness damp it; hosts that reach it
+// shortly after touching a known indicator add support, and being a plausible known indicator itself
+// (not over-correlating, not scanner-like: a wrong indicator must not outweigh the traffic) raises it.
+// Every number used is returned beside the score.
 
 export interface EndpointStats {
   orgs: number; orgs_engaged: number; org_days: number; ports_in: number;
@@ -25,22 +28,26 @@ export interface InfraParams {
   /** First seen this long after the window opened counts as new. */
   recencyGraceSeconds: number;
   weights: { engagement: number; direction: number; recency: number; ports: number };
+  /** Direction component when traffic went one way only (both ways = 1). */
+  oneWay: number;
+  /** Support added at full indicator follow-up evidence (follow-ups from two or more orgs). */
+  followSupport: number;
   /** Scanner-like (inbound only, never engaged, several ports) multiplies the score by this. */
   scannerDamping: number;
   iocDirect: number;
-  iocFollow: number;
 }
 
 export const INFRA_DEFAULTS: InfraParams = {
-  breadthFullOrgs: 8, correlationLimitMin: 20, correlationLimitShare: 0.5, prevalenceCeiling: 0.25, engagedFullOrgs: 3,
+  breadthFullOrgs: 8, correlationLimitMin: 20, correlationLimitShare: 0.5, prevalenceCeiling: 0.5, engagedFullOrgs: 3,
   recencyGraceSeconds: 86400,
-  weights: { engagement: 0.45, direction: 0.2, recency: 0.15, ports: 0.2 },
-  scannerDamping: 0.2, iocDirect: 0.9, iocFollow: 0.6,
+  weights: { engagement: 0.25, direction: 0.35, recency: 0.15, ports: 0.25 },
+  oneWay: 0.25, followSupport: 0.3,
+  scannerDamping: 0.2, iocDirect: 0.9,
 };
 
 export interface InfraScore {
   score: number;
-  components: Record<'breadth' | 'rarity' | 'engagement' | 'direction' | 'recency' | 'ports' | 'ioc' | 'scanner_damping', number>;
+  components: Record<'breadth' | 'rarity' | 'engagement' | 'direction' | 'recency' | 'ports' | 'follow' | 'ioc' | 'scanner_damping', number>;
   flags: { over_correlating: boolean; scanner_like: boolean; known_indicator: boolean };
   support: number;
 }
@@ -75,15 +82,17 @@ export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS)
     breadth: r3(breadth(s.orgs, limit, p)),
     rarity: r3(clamp01(1 - prev / p.prevalenceCeiling)),
     engagement: r3(clamp01(s.orgs_engaged / p.engagedFullOrgs)),
-    direction: s.flows_in > 0 && s.flows_in < s.flows ? 1 : 0.5,
+    direction: s.flows_in > 0 && s.flows_in < s.flows ? 1 : p.oneWay,
     recency: r3(clamp01((s.first_seen - s.window_start) / p.recencyGraceSeconds)),
     ports: r3(s.flows > 0 ? 1 - s.common_flows / s.flows : 0),
-    ioc: s.is_ioc ? p.iocDirect : r3(p.iocFollow * clamp01(s.follow_orgs / 2)),
+    follow: r3(clamp01(s.follow_orgs / 2)),
+    ioc: s.is_ioc && s.orgs <= limit && !scanner ? p.iocDirect : 0,
     scanner_damping: scanner ? p.scannerDamping : 1,
   };
   const w = p.weights;
-  const support = w.engagement * c.engagement + w.direction * c.direction + w.recency * c.recency + w.ports * c.ports;
-  const base = c.breadth * (0.4 + 0.6 * support) * c.rarity * c.scanner_damping;
+  const support = clamp01(w.engagement * c.engagement + w.direction * c.direction + w.recency * c.recency + w.ports * c.ports
+    + p.followSupport * c.follow);
+  const base = c.breadth * support * c.rarity * c.scanner_damping;
   const score = r3(1 - (1 - base) * (1 - c.ioc));
   return {
     score, components: c, support: r3(support),
