@@ -159,18 +159,25 @@ export function monotoneWeights(m: number[], u: number[]): number[] {
 
 /**
  * Term-frequency adjustment (bits) per field and record for a top-level agreement on that record's
- * value: log2(u_top / tf(value)), bounded to [-8, +4] so one rare value cannot decide alone.
+ * value. A pair can only agree on a value held by c ≥ 2 records, and the chance that a non-matching
+ * record shares it grows with c − 1; the top-level u already averages over the values pairs agree on.
+ * So the adjustment is log2(E[c − 1] / (c_v − 1)), E taken over agreeing pairs: a value no commoner
+ * than the usual shared value keeps the full weight, a value held by many loses bits (bounded to
+ * [-8, +4] so no single value decides alone).
  */
 export function tfAdjustments(p: PreparedSet, model: Model): Float32Array[] {
   return p.fields.map((f, k) => {
     const def = KIND_DEFS[f.kind];
-    const uTop = model.u[k][model.u[k].length - 1];
+    let pairs = 0;
+    let weighted = 0;
+    for (const c of p.tf[k].values()) { if (c > 1) { pairs += c * (c - 1); weighted += c * (c - 1) * (c - 1); } }
+    const typical = pairs ? weighted / pairs : 1;
     const out = new Float32Array(p.ids.length);
     for (let i = 0; i < out.length; i++) {
       const value = p.columns[k][i];
       if (value === null) continue;
-      const tf = (p.tf[k].get(def.tfKey(value)) ?? 1) / p.ids.length;
-      out[i] = Math.max(-8, Math.min(4, Math.log2(uTop / tf)));
+      const c = p.tf[k].get(def.tfKey(value)) ?? 1;
+      if (c > 1) out[i] = Math.max(-8, Math.min(4, Math.log2(typical / (c - 1))));
     }
     return out;
   });
