@@ -39,9 +39,14 @@ export function GraphPage() {
       const fresh = nodes.filter((n) => !has(n.id));
       const labelled = cy.nodes().length + fresh.length <= LABEL_LIMIT;
       if (!labelled) cy.nodes('.labelled').removeClass('labelled');
-      cy.add(fresh.map((n) => ({ group: 'nodes' as const, data: { ...n.data, ...n, data: undefined }, position: positions.get(n.id) ?? { x: 0, y: 0 },
-        classes: [hiddenRef.current.has(n.type) ? 'hidden' : '', labelled ? 'labelled' : ''].join(' ').trim() })));
-      cy.add(edges.filter((e) => !has(e.id) && has(e.source) && has(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })));
+      const ids = new Set(fresh.map((n) => n.id));
+      const known = (id: string) => ids.has(id) || has(id);
+      // One add call for nodes and edges: Cytoscape then updates styles and edge caches once.
+      cy.add([
+        ...fresh.map((n) => ({ group: 'nodes' as const, data: { ...n.data, ...n, data: undefined }, position: positions.get(n.id) ?? { x: 0, y: 0 },
+          classes: [hiddenRef.current.has(n.type) ? 'hidden' : '', labelled ? 'labelled' : ''].join(' ').trim() })),
+        ...edges.filter((e) => !has(e.id) && known(e.source) && known(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })),
+      ]);
     });
     refreshStats();
   }
