@@ -22,7 +22,11 @@ for (const [x, n] of sizes.entries()) {
   const s = pairwiseScores(result.clusters.map((c) => c.ids), ids, truth);
   const allPairs = (n * (n - 1)) / 2;
   console.log(`n=${n}: blocked ${seconds.toFixed(1)} s, ${result.pairsCompared} pairs compared (${(result.pairsCompared / allPairs * 100).toPrecision(2)}% of all ${allPairs.toExponential(2)}), `
-    + `P=${s.precision.toFixed(4)} R=${s.recall.toFixed(4)} F1=${s.f1.toFixed(4)}, peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}`);
+    + `P=${s.precision.toFixed(4)} R=${s.recall.toFixed(4)} F1=${s.f1.toFixed(4)}, peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}, `
+    + `largest cluster ${result.clusters.reduce((m, c) => Math.max(m, c.ids.length), 0)}, refused bridges ${result.clustering.refused.length}`);
+  const byId = new Map(records.map((r) => [r.id, r.values]));
+  const big = result.clusters.filter((c) => c.ids.length > 4).slice(0, 2);
+  for (const c of big) console.log(`  big cluster (${c.ids.length}): ${c.ids.slice(0, 6).map((id) => JSON.stringify(byId.get(id))).join(' ')}`);
   if (x !== 0 || n > 20000) continue;
   const t1 = performance.now();
   const ex = exhaustiveScores(result.prepared, result.model);
