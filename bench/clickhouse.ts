@@ -35,11 +35,11 @@ async function main(): Promise<void> {
     summary.ingest = await benchIngest(root, urls, ids, summary);
     summary.simulated = await benchSimulated(root, urls, ids);
     summary.storage = await measureStorage(join(root, 'ch'), urls, join(root, 'duck'));
+    summary.simulatedTables = await measureTables(join(root, 'sim-ch'), urls);
     console.log(`\nJSON ${JSON.stringify(summary)}`);
   } finally {
     if (!process.argv.includes('--keep')) {
-      const chStore = await ClickHouseStore.open({ urls, database: caseDatabaseName(join(root, 'ch')), dropOnClose: true });
-      await chStore.close();
+      for (const c of ['ch', 'sim-ch']) await (await ClickHouseStore.open({ urls, database: caseDatabaseName(join(root, c)), dropOnClose: true })).close();
       rmSync(root, { recursive: true, force: true });
     }
     cluster?.stop();
@@ -112,8 +112,6 @@ async function benchSimulated(root: string, urls: string[], ids: string[]): Prom
     console.log(`  analyzer ${id.padEnd(13)} ${err ? `failed: ${err.slice(0, 160)}`
       : `duckdb ${duck.analyzerSeconds[id].toFixed(2)} s, clickhouse ${ch.analyzerSeconds[id].toFixed(2)} s, time ratio ${ratio(ch.analyzerSeconds[id], duck.analyzerSeconds[id])}; ${duck.findings[id].length} findings, ${diffs.length} differences`}`);
   }
-  const chStore = await ClickHouseStore.open({ urls, database: caseDatabaseName(join(root, 'sim-ch')), dropOnClose: true });
-  await chStore.close();
   return { flows: w.flows, rows: duck.rows, duckIngest: duck.ingestSeconds, chIngest: ch.ingestSeconds, parity };
 }
 
@@ -144,6 +142,26 @@ async function measureStorage(chCase: string, urls: string[], duckCase: string):
   const byColumn = [...columns].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => ({ name, bytesPerRow: bytes / rows }));
   console.log(`  per column (compressed bytes/flow): ${byColumn.map((c) => `${c.name} ${c.bytesPerRow.toFixed(2)}`).join(', ')}`);
   return { rows, diskBytesPerRow: disk / rows, rawBytesPerRow: raw / rows, duckBytesPerRow: duckFile / rows, perShard, byColumn };
+}
+
+/** Bytes per row of every table of the simulated case (dns, tls, packets … beside flows). */
+async function measureTables(chCase: string, urls: string[]): Promise<unknown> {
+  const store = await ClickHouseStore.open({ urls, database: caseDatabaseName(chCase) });
+  const totals = new Map<string, { rows: number; disk: number }>();
+  for (const s of store.cluster.shards) {
+    const parts = await store.cluster.select<{ table: string; rows: string; disk: string }>(s,
+      `SELECT table, sum(rows) AS rows, sum(bytes_on_disk) AS disk FROM system.parts WHERE database = '${store.database}' AND active `
+      + `AND table LIKE '%\\_local' GROUP BY table`);
+    for (const p of parts) {
+      const t = totals.get(p.table) ?? { rows: 0, disk: 0 };
+      totals.set(p.table, { rows: t.rows + Number(p.rows), disk: t.disk + Number(p.disk) });
+    }
+  }
+  await store.close();
+  const out = [...totals].filter(([, t]) => t.rows > 0).sort((a, b) => b[1].rows - a[1].rows)
+    .map(([table, t]) => ({ table: table.replace(/_local$/, ''), rows: t.rows, bytesPerRow: t.disk / t.rows }));
+  console.log(`simulated case tables (unmerged parts, small: an upper bound): ${out.map((t) => `${t.table} ${t.rows} rows ${t.bytesPerRow.toFixed(0)} B/row`).join(', ')}`);
+  return out;
 }
 
 main().catch((e) => { console.error(e); process.exitCode = 1; });
