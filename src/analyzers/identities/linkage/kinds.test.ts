@@ -28,6 +28,8 @@ describe('comparison kinds', () => {
     ['email', 'a.b+x@gmail.com', 'ab@gmail.com', 3],
     ['email', 'shadow77@proton.me', 'shadow77@yandex.ru', 2],
     ['email', 'shadowfox77@proton.me', 'shadowfox78@yandex.ru', 1],
+    ['email', 'k.yoshida82@mailbox.example', 'k.yoshida82.student@postbox.example', 1],
+    ['email', 'jennifer.carter298@example.jp', 'jennifer.carter885@outlook.com', 0],
     ['ip', '198.51.100.7', '198.51.100.7', 2],
     ['ip', '198.51.100.7', '198.51.100.99', 1],
     ['ip', '198.51.100.7', '198.51.101.7', 0],

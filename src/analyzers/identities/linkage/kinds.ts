@@ -67,9 +67,20 @@ const phone: KindDef<string> = {
 const email: KindDef<Email> = {
   levels: ['disagree', 'similar-local', 'same-local', 'exact'],
   prepare: (raw) => { const e = normaliseEmail(raw); return e ? { norm: e.email, local: e.local, domain: e.domain } : null; },
-  compare: (a, b) => (a.norm === b.norm ? 3 : a.local === b.local ? 2 : a.local.length >= 4 && jaroWinkler(a.local, b.local) >= 0.9 ? 1 : 0),
+  compare: (a, b) => (a.norm === b.norm ? 3 : a.local === b.local ? 2 : similarLocal(a.local, b.local) ? 1 : 0),
   tfKey: (p) => p.norm, blockKey: (p) => p.local,
 };
+
+/**
+ * Local parts that look like the same author's variants: one typo apart, or one extending the other
+ * (k.yoshida82 / k.yoshida82.student). Not plain string similarity: locals built from a common name
+ * (jennifer.carter298 / jennifer.carter885) are alike for everyone with that name.
+ */
+export function similarLocal(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return withinOneEdit(a, b) || (short.length >= 5 && long.startsWith(short));
+}
 
 const exact: KindDef<string> = {
   levels: ['disagree', 'exact'],
