@@ -113,7 +113,7 @@ function planRelays(r: Rng, orgs: VictimOrg[], exploited: number[], servers: Att
     if (a === b) continue;
     const lo = Math.max(a.start, b.start, t0);
     const hi = Math.min(a.end ?? t1, b.end ?? t1, t1);
-    if (hi - lo > DAY) pairs.push([a, b, lo, hi]);
+    if (hi - lo > Math.min(DAY, (t1 - t0) * 0.15)) pairs.push([a, b, lo, hi]); // short windows still get relayed sessions
   }
   if (pairs.length === 0) return [];
   const out: RelayPlan[] = [];
