@@ -73,3 +73,14 @@ describe('hour-of-day folding for windows longer than a day', () => {
     expect(histogramScore(0, 10 * 86400, office, RITA_DEFAULTS).score).toBeLessThan(0.1);
   });
 });
+
+describe('a pair active for less than a day of a longer window', () => {
+  it('is binned over its own span', () => {
+    const ts: number[] = [];
+    for (let t = 9 * 86400; t < 9 * 86400 + 8 * 3600; t += 1800) ts.push(t);
+    const r = histogramScore(0, 10 * 86400, ts, RITA_DEFAULTS);
+    expect(r.binHours).toBeCloseTo(0.5, 10); // 15 intervals → 15 bins of 30 min
+    expect(r.totalBars).toBeGreaterThanOrEqual(15);
+    expect(r.score).toBeGreaterThan(0.8);
+  });
+});

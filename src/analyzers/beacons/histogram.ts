@@ -1,7 +1,9 @@
 // The 24-bin hourly connection histogram of a pair (RITA v5), scored for flatness (coefficient of
 // variation) and for two-level "bimodal" patterns. RITA analyses one day at a time, so its 24 equal bins
-// over the window are the hours; for a window longer than a day the bins are the hours of the day (UTC),
-// folded over the days, so a beacon that ran for part of a long window is still judged on its shape.
+// over the window are the hours. For a window longer than a day: a pair active for a day or more is binned
+// by hour of day (UTC, folded over the days); a pair active for less than a day gets RITA's 24 equal bins
+// over its own span (fewer when it has fewer intervals), so a beacon that started late in a long window is judged on its shape, and the
+// duration score then counts its runs in hours (`binHours`).
 import { round3 } from './stats.ts';
 
 export interface HistogramParams {
@@ -16,6 +18,8 @@ export interface HistogramParams {
 
 export interface HistogramResult {
   counts: number[];
+  /** Length of one bin in hours (1 for hour-of-day folding). */
+  binHours: number;
   totalBars: number;
   /** Longest run of consecutive non-empty bins, wrapping from the last bin to the first. */
   longestRun: number;
@@ -79,11 +83,20 @@ export function bimodalScore(counts: number[], p: HistogramParams): number {
 }
 
 export function histogramScore(t0: number, t1: number, sortedTs: ArrayLike<number>, p: HistogramParams): HistogramResult {
-  const counts = t1 - t0 > 86400 && p.bins === 24 ? hourOfDayCounts(sortedTs) : binCounts(t0, t1, sortedTs, p.bins);
+  const first = sortedTs[0], last = sortedTs[sortedTs.length - 1];
+  let counts: number[];
+  let binHours = (t1 - t0) / p.bins / 3600;
+  if (t1 - t0 <= 86400 || p.bins !== 24) counts = binCounts(t0, t1, sortedTs, p.bins);
+  else if (last - first >= 86400) { counts = hourOfDayCounts(sortedTs); binHours = 1; }
+  else {
+    const bins = Math.max(6, Math.min(p.bins, sortedTs.length - 1)); // no more bins than intervals: sparse is not uneven
+    counts = binCounts(first, last, sortedTs, bins);
+    binHours = (last - first) / bins / 3600;
+  }
   const cv = cvScore(counts);
   const bimodal = bimodalScore(counts, p);
   return {
-    counts, totalBars: counts.filter((c) => c > 0).length, longestRun: longestRun(counts),
+    counts, binHours, totalBars: counts.filter((c) => c > 0).length, longestRun: longestRun(counts),
     cvScore: cv, bimodalScore: bimodal, score: Math.max(cv, bimodal),
   };
 }

@@ -81,3 +81,12 @@ describe('beacon score (RITA v5)', () => {
     expect([...intervals([10.2, 10.9, 12.5, 12.6, 20])]).toEqual([2, 8]);
   });
 });
+
+describe('short beacons late in a long window', () => {
+  it('an 8-hour regular beacon at the end of 10 days scores as a beacon; its run counts in hours', () => {
+    const ts = every(1800, 9 * DAY + 8 * 3600, 9 * DAY + 16 * 3600);
+    const r = scoreBeacon(series(ts, 300, 10 * DAY))!;
+    expect(r.components.dur_consistency).toBeCloseTo(0.625, 2); // 7.5 h of 12
+    expect(r.score).toBeGreaterThan(0.8);
+  });
+});

@@ -47,11 +47,12 @@ export function intervals(ts: ArrayLike<number>): Float64Array {
   return Float64Array.from(out).sort();
 }
 
-export function durationScore(s: PairSeries, totalBars: number, run: number, p: BeaconParams) {
+/** `runHours`: the longest run of non-empty bins in hours when bins are not the window's own 24ths. */
+export function durationScore(s: PairSeries, totalBars: number, run: number, p: BeaconParams, runHours?: number) {
   if (totalBars < p.durMinBars || s.windowEnd <= s.windowStart) return { score: 0, coverage: 0, consistency: 0 };
   const first = s.ts[0], last = s.ts[s.ts.length - 1];
   const coverage = Math.min(1, Math.ceil(((last - first) / (s.windowEnd - s.windowStart)) * 1000) / 1000);
-  const consistency = Math.min(1, Math.ceil((run / p.durIdealRun) * 1000) / 1000);
+  const consistency = Math.min(1, Math.ceil(((runHours ?? run) / p.durIdealRun) * 1000) / 1000);
   return { score: Math.max(coverage, consistency), coverage, consistency };
 }
 
@@ -66,7 +67,8 @@ export function scoreBeacon(s: PairSeries, p: BeaconParams = RITA_DEFAULTS): Bea
   const dsSkew = bowleySkew(sizes);
   const dsMad = madScore(sizes, 0);
   const hist = histogramScore(s.windowStart, s.windowEnd, s.ts, p);
-  const dur = durationScore(s, hist.totalBars, hist.longestRun, p);
+  const ownSpan = s.windowEnd - s.windowStart > 86400 && hist.binHours !== 1;
+  const dur = durationScore(s, hist.totalBars, hist.longestRun, p, ownSpan ? hist.longestRun * hist.binHours : undefined);
   const c: BeaconComponents = {
     ts_score: round3((tsSkew.score + tsMad.score) / 2), ts_skew: round3(tsSkew.skew), ts_mad: tsMad.mad,
     ts_median_interval: tsMad.median,
