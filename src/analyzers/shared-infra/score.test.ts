@@ -47,7 +47,7 @@ describe('shared-infra endpoint score', () => {
   });
 
   it('trusts a known indicator only when it is no over-correlating value or scanner', () => {
-    expect(scoreEndpoint(ep({ is_ioc: true, orgs: 150, org_days: 1500 })).components.ioc).toBe(0);
+    expect(scoreEndpoint(ep({ is_ioc: true, orgs: 150, org_days: 3000 })).components.ioc).toBe(0);
     expect(scoreEndpoint({ ...scannerSome, is_ioc: true }).components.ioc).toBe(0);
   });
 
@@ -58,17 +58,25 @@ describe('shared-infra endpoint score', () => {
   });
 
   it.each([
-    { orgsTotal: 10, limit: 20 },
-    { orgsTotal: 200, limit: 100 },
-    { orgsTotal: 41, limit: 21 },
-  ])('correlation limit for $orgsTotal orgs is $limit', ({ orgsTotal, limit }) => {
-    expect(correlationLimit(orgsTotal, INFRA_DEFAULTS)).toBe(limit);
+    { orgsTotal: 4, daysTotal: 2, limit: 20 },
+    { orgsTotal: 200, daysTotal: 21, limit: 2100 },
+    { orgsTotal: 41, daysTotal: 1, limit: 21 },
+  ])('correlation limit for $orgsTotal orgs × $daysTotal days is $limit org-days', ({ orgsTotal, daysTotal, limit }) => {
+    expect(correlationLimit(orgsTotal, daysTotal, INFRA_DEFAULTS)).toBe(limit);
   });
 
   it.each([
-    { orgs: 1, b: 0 }, { orgs: 2, b: 1 / 3 }, { orgs: 4, b: 2 / 3 }, { orgs: 8, b: 1 }, { orgs: 50, b: 1 }, { orgs: 101, b: 0 },
-  ])('breadth of $orgs orgs under a limit of 100 is $b', ({ orgs, b }) => {
-    expect(breadth(orgs, 100, INFRA_DEFAULTS)).toBeCloseTo(b, 10);
+    { orgs: 1, orgDays: 5, b: 0 }, { orgs: 2, orgDays: 5, b: 1 / 3 }, { orgs: 4, orgDays: 5, b: 2 / 3 }, { orgs: 8, orgDays: 9, b: 1 },
+    { orgs: 50, orgDays: 60, b: 1 }, { orgs: 50, orgDays: 101, b: 0 },
+  ])('breadth of $orgs orgs seen on $orgDays org-days under a limit of 100 is $b', ({ orgs, orgDays, b }) => {
+    expect(breadth(orgs, orgDays, 100, INFRA_DEFAULTS)).toBeCloseTo(b, 10);
+  });
+
+  it('a campaign that scanned most victims on a few days still correlates; everyday traffic does not', () => {
+    const campaign = ep({ ...attacker, orgs: 150, org_days: 300 });
+    expect(scoreEndpoint(campaign).flags.over_correlating).toBe(false);
+    expect(scoreEndpoint(campaign).score).toBeGreaterThan(0.5);
+    expect(scoreEndpoint(cdn).flags.over_correlating).toBe(true);
   });
 
   it.each([
@@ -82,7 +90,7 @@ describe('shared-infra endpoint score', () => {
   it('explains itself: flags and the numbers behind every component', () => {
     const r = scoreEndpoint(scannerAll);
     expect(r.flags).toEqual({ over_correlating: true, scanner_like: true, known_indicator: false });
-    expect(endpointNumbers(scannerAll)).toMatchObject({ orgs: 200, correlation_limit: 100, prevalence: 1, orgs_engaged: 0, flows_to_common_ports: 3000 });
+    expect(endpointNumbers(scannerAll)).toMatchObject({ orgs: 200, correlation_limit_org_days: 2100, prevalence: 1, orgs_engaged: 0, flows_to_common_ports: 3000 });
     const a = scoreEndpoint(attacker);
     expect(a.components).toMatchObject({ direction: 1, ports: 1, recency: 1, ioc: 0, scanner_damping: 1 });
   });

@@ -1,6 +1,8 @@
 // How strongly one external endpoint looks like campaign infrastructure, from its per-endpoint counts.
 // Breadth across victim orgs is the core evidence, capped as MISP caps over-correlating values (a value
-// seen in more than `correlation_limit` events stops correlating: MISP.correlation_limit, default 20);
+// seen in more than `correlation_limit` events stops correlating: MISP.correlation_limit, default 20). Our
+// "events" are org-days (one org seeing the endpoint on one day): a campaign that scans most victims on a
+// few days still correlates, an endpoint everyone sees every day (CDNs, internet-wide scanners) does not;
 // direction (the endpoint both reached into victims and was called by them), unusual ports, engaged
 // sessions and recency support it; prevalence (org-days) and scanner-likeness damp it; hosts that reach it
 // shortly after touching a known indicator add support, and being a plausible known indicator itself
@@ -18,7 +20,7 @@ export interface EndpointStats {
 export interface InfraParams {
   /** Orgs at which breadth is full (log scale from 2). */
   breadthFullOrgs: number;
-  /** Over-correlation: more orgs than max(limitMin, ceil(limitShare × orgs in the case)) give no breadth. */
+  /** Over-correlation: more org-days than max(limitMin, ceil(limitShare × orgs × days in the case)) give no breadth. */
   correlationLimitMin: number;
   correlationLimitShare: number;
   /** Prevalence (share of org-days) at and above which an endpoint counts as everyday traffic. */
@@ -55,12 +57,12 @@ export interface InfraScore {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-export function correlationLimit(orgsTotal: number, p: InfraParams): number {
-  return Math.max(p.correlationLimitMin, Math.ceil(p.correlationLimitShare * orgsTotal));
+export function correlationLimit(orgsTotal: number, daysTotal: number, p: InfraParams): number {
+  return Math.max(p.correlationLimitMin, Math.ceil(p.correlationLimitShare * orgsTotal * daysTotal));
 }
 
-export function breadth(orgs: number, limit: number, p: InfraParams): number {
-  if (orgs < 2 || orgs > limit) return 0;
+export function breadth(orgs: number, orgDays: number, limit: number, p: InfraParams): number {
+  if (orgs < 2 || orgDays > limit) return 0;
   return clamp01(Math.log2(orgs) / Math.log2(p.breadthFullOrgs));
 }
 
@@ -75,18 +77,18 @@ export function scannerLike(s: EndpointStats): boolean {
 }
 
 export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS): InfraScore {
-  const limit = correlationLimit(s.orgs_total, p);
+  const limit = correlationLimit(s.orgs_total, s.days_total, p);
   const prev = prevalence(s);
   const scanner = scannerLike(s);
   const c = {
-    breadth: r3(breadth(s.orgs, limit, p)),
+    breadth: r3(breadth(s.orgs, s.org_days, limit, p)),
     rarity: r3(clamp01(1 - prev / p.prevalenceCeiling)),
     engagement: r3(clamp01(s.orgs_engaged / p.engagedFullOrgs)),
     direction: s.flows_in > 0 && s.flows_in < s.flows ? 1 : p.oneWay,
     recency: r3(clamp01((s.first_seen - s.window_start) / p.recencyGraceSeconds)),
     ports: r3(s.flows > 0 ? 1 - s.common_flows / s.flows : 0),
     follow: r3(clamp01(s.follow_orgs / 2)),
-    ioc: s.is_ioc && s.orgs <= limit && !scanner ? p.iocDirect : 0,
+    ioc: s.is_ioc && s.org_days <= limit && !scanner ? p.iocDirect : 0,
     scanner_damping: scanner ? p.scannerDamping : 1,
   };
   const w = p.weights;
@@ -96,14 +98,14 @@ export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS)
   const score = r3(1 - (1 - base) * (1 - c.ioc));
   return {
     score, components: c, support: r3(support),
-    flags: { over_correlating: s.orgs > limit, scanner_like: scanner, known_indicator: s.is_ioc },
+    flags: { over_correlating: s.org_days > limit, scanner_like: scanner, known_indicator: s.is_ioc },
   };
 }
 
 /** The numbers behind a score, for the finding's explanation (built only for endpoints reported). */
 export function endpointNumbers(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS): Record<string, number> {
   return {
-      orgs: s.orgs, orgs_total: s.orgs_total, correlation_limit: correlationLimit(s.orgs_total, p),
+      orgs: s.orgs, orgs_total: s.orgs_total, correlation_limit_org_days: correlationLimit(s.orgs_total, s.days_total, p),
       orgs_engaged: s.orgs_engaged, org_days: s.org_days, days_total: s.days_total, prevalence: r3(prevalence(s)),
       flows: s.flows, flows_inbound: s.flows_in, flows_outbound: s.flows - s.flows_in, engaged_sessions: s.engaged,
       bytes_up: s.bytes_up, ports_inbound: s.ports_in, flows_to_common_ports: s.common_flows,
