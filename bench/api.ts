@@ -33,7 +33,7 @@ try {
   const cold = async (path: string) => { const t = performance.now(); const r = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }); await r.text(); return performance.now() - t; };
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (shared; figures are noisy)`);
   console.log(`case: ${rows.toLocaleString('en')} flows, 200 victim orgs, 50 flagged endpoints (${dir})`);
-  console.log(`cold (first, uncached) overview: ${(await cold('/api/overview')).toFixed(0)} ms; graph seed: ${(await cold('/api/graph/seed?limit=60')).toFixed(0)} ms`);
+  console.log(`first requests after start (joining the background cache warm-up): overview ${(await cold("/api/overview")).toFixed(0)} ms; graph seed ${(await cold("/api/graph/seed?limit=60")).toFixed(0)} ms`);
   const me = await closedLoop(`${base}/api/me`, token, 8, 3000);
   row('baseline GET /api/me (closed, 8)', me);
   const ovOpen = await openLoop(`${base}/api/overview`, token, rate, seconds);

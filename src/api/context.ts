@@ -6,15 +6,18 @@ import type { FastifyReply } from 'fastify';
 import { guardForPartner, piiValuesFrom, type PiiValues } from './redact.ts';
 import { TokenDirectory, type ApiUser } from './users.ts';
 
+/** Per-key cache of computed views; concurrent requests for a missing key share one computation. */
 export class ResponseCache {
-  private entries = new Map<string, { value: unknown; at: number }>();
+  private entries = new Map<string, { value: Promise<unknown>; at: number }>();
   constructor(private readonly ttlMs: number) {}
 
-  async get<T>(key: string, make: () => Promise<T>): Promise<T> {
+  get<T>(key: string, make: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as T;
-    const value = await make();
-    this.entries.set(key, { value, at: Date.now() });
+    if (hit && (this.ttlMs > 0 && Date.now() - hit.at < this.ttlMs)) return hit.value as Promise<T>;
+    const value = make();
+    const entry = { value, at: Date.now() };
+    this.entries.set(key, entry);
+    value.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
     return value;
   }
 
@@ -50,11 +53,14 @@ export class ApiContext {
    * overview, skip re-serialising). Partners' bodies pass the partner guard before they are cached.
    */
   async sendCachedJson(reply: FastifyReply, user: ApiUser, key: string, make: () => Promise<unknown>): Promise<FastifyReply> {
-    const body = await this.cache.get(`json:${key}:${this.audienceKey(user)}`, async () => {
+    return reply.type('application/json; charset=utf-8').send(await this.cachedJson(user, key, make));
+  }
+
+  cachedJson(user: ApiUser, key: string, make: () => Promise<unknown>): Promise<string> {
+    return this.cache.get(`json:${key}:${this.audienceKey(user)}`, async () => {
       const value = await make();
       return JSON.stringify(user.role === 'partner' ? guardForPartner(value, user, await this.piiValues()) : value);
     });
-    return reply.type('application/json; charset=utf-8').send(body);
   }
 
   async piiValues(): Promise<PiiValues> {

@@ -23,7 +23,7 @@ export function chooseBucket(spanSeconds: number, maxBuckets = 200): number {
   return BUCKETS.find((b) => spanSeconds / b <= maxBuckets) ?? BUCKETS[BUCKETS.length - 1];
 }
 
-async function buildOverview(ctx: ApiContext, user: ApiUser) {
+export async function buildOverview(ctx: ApiContext, user: ApiUser) {
   const team = user.role !== 'partner';
   const findings = await visibleFindings(ctx, user);
   const byAnalyzer: Record<string, number> = {};

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.ts';
 import { buildServer } from '../../api/server.ts';
+import { warmUp } from '../../api/warm.ts';
 import { openCase } from '../case.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
@@ -51,8 +52,10 @@ export async function serveCase(o: ServeOptions): Promise<void> {
   const webDist = o.ui ? await ensureWebBuilt() : undefined;
   const kase = await openCase(o.case);
   const users = await kase.store.count('users');
-  const { app } = await buildServer(kase, { webDist });
+  const { app, ctx } = await buildServer(kase, { webDist });
   const address = await app.listen({ port: o.port, host: o.host });
+  warmUp(ctx).then((s) => { if (s > 1) process.stderr.write(`caches warmed in ${s.toFixed(1)} s\n`); },
+    (e: Error) => process.stderr.write(`cache warm-up failed (requests will compute on demand): ${e.message}\n`));
   process.stdout.write(`hoptrace serving ${kase.dir}\n  UI:      ${address}/\n  API:     ${address}/api/ (OpenAPI: ${address}/api/openapi.json)\n  TAXII:   ${address}/taxii2/\n`);
   if (users === 0) process.stdout.write(`  no users yet: stop the server and run 'hoptrace user add NAME --role admin --case ${o.case}' for a sign-in token\n`);
   if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') process.stderr.write(`warning: listening on ${o.host} without TLS; put a TLS proxy in front\n`);

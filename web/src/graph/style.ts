@@ -26,6 +26,8 @@ export function stylesheet(): cytoscape.StylesheetJson {
     { selector: 'edge', style: { width: 1, 'line-color': '#ced4da', 'curve-style': 'haystack' } },
     { selector: 'edge[kind = "relayed"]', style: { 'line-color': '#c92a2a', width: 2, 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#c92a2a' } },
     { selector: 'edge[kind = "leased"]', style: { 'line-color': '#e67700', 'line-style': 'dashed', 'curve-style': 'straight' } },
+    // Large graphs: plain discs without borders draw much faster; colour still tells the type apart.
+    { selector: 'node.bulk', style: { shape: 'ellipse', 'border-width': 0 } },
     { selector: '.hidden', style: { display: 'none' } },
   ] as cytoscape.StylesheetJson;
 }

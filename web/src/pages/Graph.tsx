@@ -38,13 +38,13 @@ export function GraphPage() {
       const has = (id: string) => cy.hasElementWithId(id);
       const fresh = nodes.filter((n) => !has(n.id));
       const labelled = cy.nodes().length + fresh.length <= LABEL_LIMIT;
-      if (!labelled) cy.nodes('.labelled').removeClass('labelled');
+      if (!labelled) cy.nodes('.labelled').removeClass('labelled').addClass('bulk');
       const ids = new Set(fresh.map((n) => n.id));
       const known = (id: string) => ids.has(id) || has(id);
       // One add call for nodes and edges: Cytoscape then updates styles and edge caches once.
       cy.add([
         ...fresh.map((n) => ({ group: 'nodes' as const, data: { ...n.data, ...n, data: undefined }, position: positions.get(n.id) ?? { x: 0, y: 0 },
-          classes: [hiddenRef.current.has(n.type) ? 'hidden' : '', labelled ? 'labelled' : ''].join(' ').trim() })),
+          classes: [hiddenRef.current.has(n.type) ? 'hidden' : '', labelled ? 'labelled' : 'bulk'].join(' ').trim() })),
         ...edges.filter((e) => !has(e.id) && known(e.source) && known(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })),
       ]);
     });
