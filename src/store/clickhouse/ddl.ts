@@ -38,7 +38,16 @@ export function localTableSql(db: string, t: TableDef): string {
   const cols = [...t.columns.map((c) => `${q(c.name)} ${chType(c.type, c.notNull)}`), ...hiddenColumns(t)];
   const engine = t.name === 'ip6' ? 'ReplacingMergeTree()' : 'MergeTree()';
   const name = `${storageName(t.name)}_local`;
-  return `CREATE TABLE IF NOT EXISTS ${q(db)}.${q(name)} (${cols.join(', ')}) ENGINE = ${engine} ORDER BY (${t.orderBy.map(q).join(', ')})`;
+  return `CREATE TABLE IF NOT EXISTS ${q(db)}.${q(name)} (${cols.join(', ')}) ENGINE = ${engine}${partitionBy(t)} `
+    + `ORDER BY (${t.orderBy.map(q).join(', ')})`;
+}
+
+/**
+ * Event tables (a NOT NULL `ts`) are partitioned by UTC month, so retention is `ALTER TABLE … DROP
+ * PARTITION 202401` on each shard: instant, no mutation (18.16 has no TTL).
+ */
+function partitionBy(t: TableDef): string {
+  return t.columns.some((c) => c.name === 'ts' && c.notNull) ? ' PARTITION BY toYYYYMM(toDateTime(toUInt32(ts)))' : '';
 }
 
 export function distributedTablesSql(db: string, cluster: string, t: TableDef): string[] {
