@@ -26,12 +26,12 @@ export const impactAnalyzer: Analyzer<Params> = {
   id: 'impact',
   version: '1.0.0',
   description: 'per victim: what attacker infrastructure did there, when, to which hosts, and how bad it is',
-  needs: { tables: ['flows'], analyzers: ['shared-infra', 'ioc-match', 'relays', 'leases', 'beacons'] },
+  needs: { tables: ['flows'], analyzers: ['shared-infra', 'ioc-match', 'relays', 'leases', 'beacons', 'identities'] },
   params,
   async *run(ctx) {
     const infra = infrastructureFrom({
       sharedInfra: await ctx.findingsOf('shared-infra'), iocHits: await ctx.findingsOf('ioc-match'),
-      relayChains: await ctx.findingsOf('relays'), leases: await ctx.findingsOf('leases'),
+      relayChains: await ctx.findingsOf('relays'), leases: await ctx.findingsOf('leases'), identities: await ctx.findingsOf('identities'),
     }, ctx.params.minInfraScore);
     if (infra.size === 0) return;
     const byKey = new Map([...infra.values()].map((e) => [e.key, e]));

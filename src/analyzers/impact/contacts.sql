@@ -9,7 +9,7 @@ f AS (
          CASE WHEN src_int = 1 THEN src ELSE dst END AS host,
          CASE WHEN src_int = 1 THEN coalesce(bytes_out, 0) ELSE coalesce(bytes_in, 0) END AS up,
          CASE WHEN src_int = 1 THEN coalesce(bytes_in, 0) ELSE coalesce(bytes_out, 0) END AS down,
-         CASE WHEN src_int = 1 THEN dport ELSE sport END AS ext_port,
+         dport AS svc_port,
          evidence_id
   FROM flows
   WHERE org IS NOT NULL AND src_int + dst_int = 1
@@ -21,7 +21,7 @@ SELECT f.org, f.ext, min(f.ts) AS first_seen, max(f.ts + coalesce(f.duration, 0)
        count(*) FILTER (WHERE f.src_int = 0) AS inbound,
        sum(f.up) AS bytes_up, sum(f.down) AS bytes_down,
        list(DISTINCT f.host ORDER BY f.host) AS hosts,
-       list(DISTINCT f.ext_port ORDER BY f.ext_port) FILTER (WHERE f.ext_port IS NOT NULL) AS ports,
+       list(DISTINCT f.svc_port ORDER BY f.svc_port) FILTER (WHERE f.svc_port IS NOT NULL) AS ports, -- server-side (destination) ports
        list(DISTINCT f.evidence_id ORDER BY f.evidence_id) AS evidence_ids
 FROM f JOIN infra i ON f.ext = i.k AND f.ts >= i.s AND f.ts <= i.e
 GROUP BY f.org, f.ext

@@ -14,6 +14,7 @@ import { register as simulate } from './simulate.ts';
 import { register as enrich } from './enrich.ts';
 import { register as resolve } from './resolve.ts';
 import { register as exportCmd } from './export.ts';
+import { register as notify } from './notify.ts';
 
 const REGISTERS: Array<(program: Command) => void> = [
   demo,
@@ -30,6 +31,7 @@ const REGISTERS: Array<(program: Command) => void> = [
   enrich,
   resolve,
   exportCmd,
+  notify,
 ];
 
 export function registerCommands(program: Command): void {

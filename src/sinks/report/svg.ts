@@ -44,7 +44,7 @@ export function barsSvg(items: Array<{ label: string; value: number; note?: stri
   if (items.length === 0) return '<p class="sub">nothing to chart</p>';
   const width = opts.width ?? 960, row = 22, labelW = 260, max = Math.max(...items.map((i) => i.value), 1e-9);
   const body = items.map((it, i) => {
-    const w = ((width - labelW - 80) * it.value) / max;
+    const w = ((width - labelW - 170) * it.value) / max;
     return `<text x="0" y="${i * row + 15}" font-size="12">${esc(it.label.slice(0, 40))}</text>
 <rect x="${labelW}" y="${i * row + 4}" width="${Math.max(w, 1).toFixed(1)}" height="14" fill="${opts.color ?? '#3a6ea5'}"><title>${esc(it.note ?? String(it.value))}</title></rect>
 <text x="${labelW + w + 6}" y="${i * row + 15}" font-size="11" fill="#5a6575">${esc(it.note ?? String(it.value))}</text>`;
