@@ -2,7 +2,7 @@
 // plus the checks schemas cannot express (modified ≥ created, valid_until > valid_from, refs present).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { referencedIds } from './bundle.ts';
 import type { StixObject } from './markings.ts';
