@@ -61,6 +61,14 @@ describe('authentication and roles', () => {
     }
   });
 
+  it('sends security headers; the UI gets a same-origin content security policy', async () => {
+    const ui = await h.call('GET', '/');
+    expect(ui.headers['content-security-policy']).toContain("default-src 'self'");
+    const api = await h.call('GET', '/api/me', h.fx.tokens.analyst);
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['server-timing']).toMatch(/^app;dur=/);
+  });
+
   it('keeps the OpenAPI document public and valid-looking', async () => {
     const doc = (await h.call('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -22,6 +22,10 @@ export interface ServerOptions {
 
 export const API_VERSION = '1.0.0';
 
+/** The UI loads only its own bundle and talks only to this server (inline style attributes are React's). */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
+  + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise<{ app: FastifyInstance; ctx: ApiContext }> {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -59,6 +63,7 @@ export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/taxii2')) reply.header('Content-Security-Policy', CSP);
     return payload;
   });
   app.setNotFoundHandler((req, reply) => {
