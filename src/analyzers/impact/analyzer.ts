@@ -32,6 +32,7 @@ export const impactAnalyzer: Analyzer<Params> = {
     const infra = infrastructureFrom({
       sharedInfra: await ctx.findingsOf('shared-infra'), iocHits: await ctx.findingsOf('ioc-match'),
       relayChains: await ctx.findingsOf('relays'), leases: await ctx.findingsOf('leases'), identities: await ctx.findingsOf('identities'),
+      beacons: await ctx.findingsOf('beacons'),
     }, ctx.params.minInfraScore);
     if (infra.size === 0) return;
     const byKey = new Map([...infra.values()].map((e) => [e.key, e]));

@@ -9,7 +9,7 @@ const FOREVER: [number, number] = [-1e12, 1e12];
 /** Share of minScore enough for endpoints the leases analyzer attributed. */
 const LEASED_FACTOR = 0.8;
 
-export function infrastructureFrom(f: { sharedInfra: Finding[]; iocHits: Finding[]; relayChains: Finding[]; leases: Finding[]; identities?: Finding[] }, minScore: number): Map<string, InfraEndpoint> {
+export function infrastructureFrom(f: { sharedInfra: Finding[]; iocHits: Finding[]; relayChains: Finding[]; leases: Finding[]; identities?: Finding[]; beacons?: Finding[] }, minScore: number): Map<string, InfraEndpoint> {
   const out = new Map<string, InfraEndpoint>();
   const add = (ip: unknown, score: number, reason: string) => {
     if (typeof ip !== 'string') return;
@@ -39,7 +39,7 @@ export function infrastructureFrom(f: { sharedInfra: Finding[]; iocHits: Finding
     const ip = String(x.details.ip ?? x.subject);
     if (x.kind === 'endpoint' && !out.has(ip) && leased.has(ip) && x.score >= minScore * LEASED_FACTOR && !scannerLike(x)) add(ip, x.score, `shared-infra ${x.score.toFixed(2)} on a rented server tied to the campaign`);
   }
-  for (const x of trustedLeases(f.leases, f.identities ?? [])) {
+  for (const x of trustedLeases(f.leases, f.identities ?? [], activityTimes(f.relayChains, f.beacons ?? []))) {
     const e = out.get(String(x.details.ip));
     const start = Number(x.details.lease_start), end = x.details.lease_end == null ? 1e12 : Number(x.details.lease_end);
     if (e && Number.isFinite(start)) (e.windows ??= []).push([start, end]);
@@ -48,19 +48,31 @@ export function infrastructureFrom(f: { sharedInfra: Finding[]; iocHits: Finding
 }
 
 /**
- * Lease windows to count per IP. The leases analyzer attributes every lease in which IP-level evidence falls,
- * which includes an honest tenant who rented the address after the attacker. A window is trusted when it has
- * evidence of its own time (beacons, relays…) or its account belongs to an identity cluster; when no window of
- * an IP is trusted, all are kept (no basis to choose).
+ * Lease windows to count per IP. The leases analyzer attributes every lease the IP-level evidence touches,
+ * which includes an honest tenant who rented the address after the attacker. A window is trusted when
+ * time-stamped activity of the IP (a relay chain through it, a beacon to it) falls inside it, or its account
+ * belongs to an identity cluster; when no window of an IP is trusted, all are kept (no basis to choose).
  */
-function trustedLeases(leases: Finding[], identities: Finding[]): Finding[] {
+function trustedLeases(leases: Finding[], identities: Finding[], activity: Map<string, number[]>): Finding[] {
   const clustered = new Set(identities.filter((x) => x.kind === 'identity-cluster').flatMap((x) => (x.details.accounts as string[]) ?? []));
   const attributed = leases.filter((x) => x.kind === 'lease-attribution');
-  const trusted = (x: Finding) => ((x.details.reasons as string[]) ?? []).some((r) => r !== 'shared-infra:endpoint')
-    || clustered.has(`${x.details.provider}:${x.details.account_id}`);
+  const trusted = (x: Finding) => {
+    const start = Number(x.details.lease_start), end = x.details.lease_end == null ? Infinity : Number(x.details.lease_end);
+    return (activity.get(String(x.details.ip)) ?? []).some((t) => t >= start && t <= end)
+      || clustered.has(`${x.details.provider}:${x.details.account_id}`);
+  };
   const byIp = new Map<string, Finding[]>();
   for (const x of attributed) byIp.set(String(x.details.ip), [...(byIp.get(String(x.details.ip)) ?? []), x]);
   return [...byIp.values()].flatMap((list) => (list.some(trusted) ? list.filter(trusted) : list));
+}
+
+/** When each IP was seen doing attacker things: relay chains through it, beacons to it. */
+function activityTimes(relayChains: Finding[], beacons: Finding[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const push = (ip: unknown, t: number | null) => { if (typeof ip === 'string' && t != null) out.set(ip, [...(out.get(ip) ?? []), t]); };
+  for (const c of relayChains) if (c.kind === 'relay-chain') for (const r of (c.details.relays as string[] | undefined) ?? []) push(r, c.first_seen);
+  for (const b of beacons) if (b.kind === 'beacon') { push(b.details.dst, b.first_seen); push(b.details.dst, b.last_seen); }
+  return out;
 }
 
 /**

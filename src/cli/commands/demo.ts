@@ -11,6 +11,7 @@ import { openCase } from '../case.ts';
 import { engineOptions, type EngineCliOptions } from '../engine-options.ts';
 import { runPipeline } from '../pipeline.ts';
 import { REPORTS } from '../reports.ts';
+import { notifyCase } from '../../sinks/notify/notify-case.ts';
 import { serveCase } from './serve.ts';
 
 interface Opts extends EngineCliOptions { seed: string; victims: string; days: string; case: string; port: string; serve: boolean; quiet?: boolean }
@@ -50,6 +51,9 @@ export function register(program: Command): void {
         log(`writing ${name} report`);
         written.push(...await write(kase, reportDir));
       }
+      log('writing victim notification packages');
+      const packages = await notifyCase(kase.store, { caseDir, actor: 'demo' });
+      for (const p of packages) kase.audit.record('demo', 'notify.package', p.notification.id, { org: p.org, dir: p.dir, tlp: p.tlp });
       const { token } = await createUser(kase.store, { name: `demo-admin-${Date.now().toString(36)}`, role: 'admin' });
       const rows = run.ingest.reduce((a, r) => a + r.stored, 0);
       const findings = run.analyzers.reduce((a, r) => a + r.findings, 0);
@@ -58,6 +62,7 @@ export function register(program: Command): void {
       process.stdout.write(`  case:      ${caseDir} (${rows.toLocaleString('en')} rows from ${run.ingest.length} files; ${findings} findings)\n`);
       process.stdout.write(`  evidence:  ${join(sim.out)} (ground truth: ${join(sim.out, 'ground-truth.json')})\n`);
       for (const r of run.analyzers) process.stdout.write(`  analyzer   ${r.id.padEnd(14)} ${String(r.findings).padStart(6)} findings  ${r.seconds.toFixed(2)} s\n`);
+      process.stdout.write(`  notices:   ${join(caseDir, 'notifications')} (${packages.length} victim packages: notice.html, notice.md, indicators.stix.json)\n`);
       process.stdout.write(`  reports:\n${written.filter((f) => f.endsWith('.html')).map((f) => `    ${f}`).join('\n')}\n`);
       process.stdout.write(`  sign-in token (admin, shown once): ${token}\n`);
     } finally {
