@@ -1,14 +1,15 @@
--- ClickHouse 18.16 form of endpoint-stats.sql ($name substituted as literals by the engine).
+-- ClickHouse 18.16 form of endpoint-stats.sql ($name substituted as literals by the engine). Inner columns
+-- are named apart from the output aliases: ClickHouse resolves aliases across the whole query.
 SELECT ep,
        uniqExact(org) AS orgs,
-       uniqExactIf(org, engaged = 1) AS orgs_engaged,
-       uniq(org, floor(ts / 86400)) AS org_days,
-       uniqIf(dport, inbound = 1) AS ports_in,
+       uniqExactIf(org, eng = 1) AS orgs_engaged,
+       uniqExact(org, floor(ts / 86400)) AS org_days,
+       uniqExactIf(dport, inbound = 1) AS ports_in,
        count() AS flows,
        sum(inbound) AS flows_in,
        sum(common) AS common_flows,
-       sum(engaged) AS engaged,
-       sum(bytes_up) AS bytes_up,
+       sum(eng) AS engaged,
+       sum(up_bytes) AS bytes_up,
        min(ts) AS first_seen,
        max(ts) AS last_seen
 FROM
@@ -17,8 +18,8 @@ FROM
          1 - src_int AS inbound,
          ifNull(org, '') AS org, ts, ifNull(dport, -1) AS dport,
          if((state IN ('SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR') OR (isNull(state) AND ifNull(bytes_in, 0) > 0))
-            AND (ifNull(duration, 0) >= $longSeconds OR ifNull(bytes_out, 0) + ifNull(bytes_in, 0) >= $longBytes), 1, 0) AS engaged,
-         if(src_int = 1, ifNull(bytes_out, 0), ifNull(bytes_in, 0)) AS bytes_up,
+            AND (ifNull(duration, 0) >= $longSeconds OR ifNull(bytes_out, 0) + ifNull(bytes_in, 0) >= $longBytes), 1, 0) AS eng,
+         if(src_int = 1, ifNull(bytes_out, 0), ifNull(bytes_in, 0)) AS up_bytes,
          if(has($commonPorts, ifNull(dport, -1)), 1, 0) AS common
   FROM flows
   WHERE src_int + dst_int = 1

@@ -1,9 +1,8 @@
 -- Evidence per external endpoint: every flow with exactly one side inside a victim org, seen from the
 -- outside address. inbound = the endpoint opened the connection. A session is "engaged" when it was
 -- established and lasted at least $longSeconds or moved at least $longBytes. common_flows = flows to a
--- port in $commonPorts. Org-days and inbound ports are HyperLogLog estimates (they only feed prevalence,
--- a share, and the scanner test, ports_in ≥ 3): exact distinct counts of them cost several times the
--- whole aggregation. Only endpoints reached by at least $minOrgs orgs, or listed in $extraEps (known
+-- port in $commonPorts. Counts are exact (HyperLogLog estimates were faster but miscounted even 4
+-- org-days as 3, which moves scores and breaks engine parity). Only endpoints reached by at least $minOrgs orgs, or listed in $extraEps (known
 -- indicators and their follow-ups), come back: the rest cannot score. (Window totals are a separate query: joining them here made DuckDB plan the
 -- whole aggregation twice.)
 WITH f AS (
@@ -21,8 +20,8 @@ WITH f AS (
 SELECT ep,
        count(DISTINCT org) AS orgs,
        count(DISTINCT CASE WHEN engaged = 1 THEN org END) AS orgs_engaged,
-       approx_count_distinct(hash(org, floor(ts / 86400))) AS org_days,
-       approx_count_distinct(CASE WHEN inbound = 1 THEN dport END) AS ports_in,
+       count(DISTINCT hash(org, floor(ts / 86400))) AS org_days,
+       count(DISTINCT CASE WHEN inbound = 1 THEN dport END) AS ports_in,
        count(*) AS flows,
        sum(inbound) AS flows_in,
        sum(common) AS common_flows,
