@@ -78,7 +78,8 @@ describe.skipIf(!!ch.skipReason)(`engine parity on simulator seed ${SEED}`, () =
           problems.push(`${r.name}: ${a.length} rows on 18.16 vs ${b.length} on chdb; first difference:\n  18.16: ${a[first]}\n  chdb:  ${b[first]}`);
         }
       } catch (e) {
-        problems.push(`${r.name} fails on chdb ${mirror!.version()}: ${(e as Error).message.slice(0, 300)}`);
+        // chdb puts the exception after any output it already produced: show the end of the message.
+        problems.push(`${r.name} fails on chdb ${mirror!.version()}: ${(e as Error).message.slice(-400)}`);
       }
     }
     expect(problems).toEqual([]);

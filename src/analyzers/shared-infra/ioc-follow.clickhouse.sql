@@ -1,4 +1,5 @@
 -- ClickHouse 18.16 form of ioc-follow.sql (joins by USING; $followSeconds substituted as a literal).
+-- Joined subqueries carry aliases: current ClickHouse requires them (src/store/clickhouse/README.md).
 SELECT ep, seed, toUInt8(0) AS is_ioc, count() AS follow_hosts, uniqExact(org) AS follow_orgs
 FROM
 (
@@ -10,7 +11,7 @@ FROM
   )
   WHERE ep NOT IN (SELECT assumeNotNull(ip) FROM indicators WHERE isNotNull(ip) AND (isNull(valid_until) OR valid_until >= (SELECT min(ts) FROM flows)) AND (isNull(valid_from) OR valid_from <= (SELECT max(ts) FROM flows)))
   GROUP BY ep, org, host
-)
+) AS firsts
 ALL INNER JOIN
 (
   SELECT ep AS seed, org, host, min(ts) AS t_ioc
@@ -21,7 +22,7 @@ ALL INNER JOIN
   )
   WHERE ep IN (SELECT assumeNotNull(ip) FROM indicators WHERE isNotNull(ip) AND (isNull(valid_until) OR valid_until >= (SELECT min(ts) FROM flows)) AND (isNull(valid_from) OR valid_from <= (SELECT max(ts) FROM flows)))
   GROUP BY ep, org, host
-) USING (org, host)
+) AS ioc_hosts USING (org, host)
 WHERE t_first >= t_ioc AND t_first - t_ioc <= $followSeconds
 GROUP BY ep, seed
 UNION ALL
