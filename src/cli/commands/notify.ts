@@ -57,6 +57,9 @@ async function build(kase: Case, o: Opts): Promise<void> {
     process.stdout.write(`${p.notification.id}  ${p.org.padEnd(12)} ${p.notice.severity.padEnd(8)} TLP:${p.tlp.toUpperCase().padEnd(12)} ${state}  ${p.dir}\n`);
   }
   if (done.length === 0) process.stdout.write('no victim-impact findings: nothing to notify (run hoptrace analyze first)\n');
+  const current = new Set(done.map((p) => p.org));
+  const stale = (await listNotifications(kase.store, o.org)).filter((r) => r.status === 'draft' && !current.has(r.org));
+  for (const r of stale) process.stdout.write(`${r.id}  ${r.org.padEnd(12)} draft for an org with no victim-impact finding any more (re-analysis): do not approve; review ${r.package_path ?? ''}\n`);
 }
 
 async function list(kase: Case, o: Opts): Promise<void> {
