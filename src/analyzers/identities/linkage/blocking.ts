@@ -2,7 +2,6 @@
 // pair already produced by an earlier rule is skipped (its keys there are equal), so no global pair
 // set is needed. Blocks larger than maxBlock are skipped and counted (that is what blocking can lose).
 import { KIND_DEFS } from './kinds.ts';
-import { phonetic } from './strings.ts';
 import { fieldName, type PreparedSet } from './prepared.ts';
 
 /** `fields`: indices of the fields a rule's key is built from (excluded when training on its pairs). */
@@ -25,32 +24,45 @@ export function defaultRules(p: PreparedSet): BlockRule[] {
     rules.push(ruleFromKey(p, fieldName(p.fields[k]), [k], (i) => (p.columns[k][i] === null ? null : def.blockKey(p.columns[k][i]))));
   }
   const names = idx(['name', 'given', 'surname']);
-  const nameTokens = (i: number): string[] =>
-    names.flatMap((k) => ((p.columns[k][i] as { tokens: string[] } | null)?.tokens ?? [])).filter((t) => t.length > 0);
+  // Per record once: phonetic codes and initials of all name tokens (prepared names carry both).
+  const nameKeys = nameBlockingKeys(p, names);
   // Names alone make blocks that grow with n (common names); with a date field they are paired with the year.
   const dates = idx(['date']);
   if (names.length) {
     const d = dates[0];
     const label = d === undefined ? 'name-phonetic' : `name-phonetic+${fieldName(p.fields[d])}-year`;
     rules.push(ruleFromKey(p, label, d === undefined ? names : [...names, d], (i) => {
-      const t = nameTokens(i);
-      if (t.length < 2) return null;
-      const key = t.map(phonetic).sort().join(' ');
-      if (d === undefined) return key;
+      const key = nameKeys.phonetic[i];
+      if (key === null || d === undefined) return key;
       const v = p.columns[d][i] as string | null;
       return v === null ? null : `${key}|${v.slice(0, 4)}`;
     }));
   }
-  const initial = (i: number) => nameTokens(i).map((t) => t[0]).sort().join('');
   for (const k of idx(['date', 'postcode'])) {
     const label = `${fieldName(p.fields[k])}${names.length ? '+initials' : ''}`;
     rules.push(ruleFromKey(p, label, [k, ...names], (i) => {
       const v = p.columns[k][i] as string | null;
       if (v === null) return null;
-      return names.length ? `${v}|${initial(i)}` : v;
+      return names.length ? `${v}|${nameKeys.initials[i]}` : v;
     }));
   }
   return rules;
+}
+
+interface NameParts { phoneticKey: string; initials: string; tokens: string[] }
+
+/** Phonetic key (≥ 2 name tokens, order-free) and sorted initials per record, from the prepared names. */
+function nameBlockingKeys(p: PreparedSet, names: number[]): { phonetic: (string | null)[]; initials: string[] } {
+  const n = p.ids.length;
+  const phoneticKeys = new Array<string | null>(n);
+  const initials = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const parts = names.map((k) => p.columns[k][i] as NameParts | null).filter((x): x is NameParts => x !== null);
+    const tokenCount = parts.reduce((c, x) => c + x.tokens.length, 0);
+    phoneticKeys[i] = tokenCount >= 2 ? (parts.length === 1 ? parts[0].phoneticKey : parts.map((x) => x.phoneticKey).sort().join(' ')) : null;
+    initials[i] = parts.length === 1 ? parts[0].initials : parts.map((x) => x.initials).sort().join('');
+  }
+  return { phonetic: phoneticKeys, initials };
 }
 
 class PairBuffer {
