@@ -40,8 +40,10 @@ describe('shared-infra endpoint score', () => {
   });
 
   it('adds follow-up support for endpoints reached right after a known indicator, but no breadth of its own', () => {
-    const three = ep({ orgs: 3, org_days: 3 });
-    const followed = ep({ orgs: 3, org_days: 3, follow_orgs: 2, follow_hosts: 3 });
+    const three = ep({ orgs: 3, org_days: 3, first_seen: W0 + 2 * DAY });
+    const followed = ep({ orgs: 3, org_days: 3, first_seen: W0 + 2 * DAY, follow_orgs: 2, follow_hosts: 3 });
+    const everyday = ep({ orgs: 3, org_days: 3, first_seen: W0, follow_orgs: 2, follow_hosts: 3 });
+    expect(scoreEndpoint(everyday).components.follow).toBe(0); // seen since the window opened: not a new endpoint
     expect(scoreEndpoint(followed).score - scoreEndpoint(three).score).toBeCloseTo(0.3 * scoreEndpoint(three).components.breadth * scoreEndpoint(three).components.rarity, 2);
     expect(scoreEndpoint(ep({ follow_orgs: 2 })).score).toBe(0); // one org: follow-ups alone make no shared infrastructure
   });

@@ -87,7 +87,8 @@ export function scoreEndpoint(s: EndpointStats, p: InfraParams = INFRA_DEFAULTS)
     direction: s.flows_in > 0 && s.flows_in < s.flows ? 1 : p.oneWay,
     recency: r3(clamp01((s.first_seen - s.window_start) / p.recencyGraceSeconds)),
     ports: r3(s.flows > 0 ? 1 - s.common_flows / s.flows : 0),
-    follow: r3(clamp01(s.follow_orgs / 2)),
+    // "shortly after, a new endpoint": follow-ups to endpoints seen since the window opened count less
+    follow: r3(clamp01(s.follow_orgs / 2) * clamp01((s.first_seen - s.window_start) / p.recencyGraceSeconds)),
     ioc: s.is_ioc && s.org_days <= limit && !scanner ? p.iocDirect : 0,
     scanner_damping: scanner ? p.scannerDamping : 1,
   };
