@@ -33,8 +33,9 @@ export async function bulkLoadZeekConn(store: DuckDbStore, spec: ZeekConnBulkSpe
         path: spec.path, evidence_id: spec.evidenceId, org: spec.org, sensor: spec.sensor,
       });
       const stored = Number(res.rowsChanged);
-      const rej = (await c.runAndReadAll('SELECT line, error_message, csv_line FROM hoptrace_rejects ORDER BY line'))
-        .getRowObjectsJS();
+      // DuckDB records one error per bad column; a line is one reject (its first error).
+      const rej = (await c.runAndReadAll(`SELECT line, first(error_message ORDER BY column_idx) AS error_message,
+          first(csv_line) AS csv_line FROM hoptrace_rejects GROUP BY line ORDER BY line`)).getRowObjectsJS();
       await c.run('DROP TABLE IF EXISTS hoptrace_rejects; DROP TABLE IF EXISTS hoptrace_scans');
       if (stored + rej.length !== spec.dataLines) {
         await c.run('ROLLBACK');

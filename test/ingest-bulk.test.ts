@@ -1,0 +1,42 @@
+// The DuckDB bulk path for large Zeek conn logs stores what the row parser would: same counts, same
+// org classification, malformed lines as rejects with their line numbers.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeConnLog } from '../bench/ingest/gen-conn-log.ts';
+import { runIngest } from '../src/cli/commands/ingest.ts';
+import { openCase } from '../src/cli/case.ts';
+
+describe('bulk ingest of a large Zeek conn log', () => {
+  it('takes the bulk path and classifies against org blocks like the parser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-bulk-'));
+    const log = join(dir, 'conn.log');
+    await writeConnLog(log, 90_000);
+    const text = readFileSync(log, 'utf8');
+    const body = text.replace(/\n#close[^\n]*\n$/, '\n');
+    writeFileSync(log, `${body}garbage-line\tonly-two-fields\n#close\t2017\n`);
+    const dataLines = body.split('\n').filter((l) => l && !l.startsWith('#'));
+    const toOrgBlock = dataLines.filter((l) => l.split('\t')[4].startsWith('198.18.')).length;
+    writeFileSync(join(dir, 'orgs.csv'), 'id,name,sector,country,networks,contacts,sensors\nv,Victim,research,JP,198.18.0.0/16,,\n');
+    const caseDir = join(dir, 'case');
+    const write = process.stdout.write;
+    const out: string[] = [];
+    process.stdout.write = ((s: string) => { out.push(s); return true; }) as typeof process.stdout.write;
+    try {
+      expect(await runIngest([join(dir, 'orgs.csv'), log], { case: caseDir, format: 'auto', tz: 'UTC', map: [], quiet: true, json: true })).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const results = JSON.parse(out.join('')).results;
+    expect(results[1]).toMatchObject({ path: 'bulk', read: dataLines.length + 1, stored: dataLines.length, rejected: 1 });
+    const k = await openCase(caseDir);
+    try {
+      const r = await k.store.query<{ n: number; int: number; org: number; rej: number }>(
+        "SELECT count(*) AS n, sum(dst_int) AS int, count(*) FILTER (WHERE org = 'v') AS org, (SELECT max(line_or_offset) FROM rejects) AS rej FROM flows");
+      expect(r[0]).toEqual({ n: dataLines.length, int: toOrgBlock, org: toOrgBlock, rej: readFileSync(log, 'utf8').split('\n').indexOf('garbage-line\tonly-two-fields') + 1 });
+    } finally {
+      await k.close();
+    }
+  }, 120_000);
+});
