@@ -61,6 +61,11 @@ export function parseIpv6(input: string): bigint | null {
 export function v6ToText(v: bigint): string {
   const g: number[] = [];
   for (let i = 7; i >= 0; i--) g.push(Number((v >> BigInt(i * 16)) & 0xffffn));
+  return v6GroupsToText(g);
+}
+
+/** RFC 5952 text of eight 16-bit groups (the longest run of two or more zero groups becomes ::). */
+export function v6GroupsToText(g: number[]): string {
   let bestStart = -1, bestLen = 0;
   for (let i = 0; i < 8; ) {
     if (g[i] !== 0) { i++; continue; }

@@ -1,19 +1,10 @@
+import { mulberry32 } from '../../core/random.ts';
 import { describe, expect, it } from 'vitest';
 import { RITA_DEFAULTS, intervals, scoreBeacon, type PairSeries } from './score.ts';
 
 const DAY = 86400;
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function series(ts: number[], bytes: number[] | number, window = DAY): PairSeries {
   const sorted = [...ts].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 // Link → IP → TCP/UDP decoding of one captured frame. Anything else (ARP, fragments, unknown link types,
 // short frames) returns null and is counted in `skipped` by reason.
+import { v6GroupsToText } from '../../core/ip.ts';
 
 export interface DecodedPacket {
   version: 4 | 6;
@@ -100,17 +101,7 @@ function decodeIpv6(d: Buffer, at: number, stats?: SkipCounts): DecodedPacket | 
 function v6Text(d: Buffer, at: number): string {
   const g: number[] = [];
   for (let i = 0; i < 8; i++) g.push(d.readUInt16BE(at + i * 2));
-  let bestStart = -1, bestLen = 0;
-  for (let i = 0; i < 8;) {
-    if (g[i] !== 0) { i++; continue; }
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen && j - i > 1) { bestStart = i; bestLen = j - i; }
-    i = j;
-  }
-  const hex = g.map((x) => x.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  return v6GroupsToText(g);
 }
 
 function transport(d: Buffer, at: number, ipEnd: number, version: 4 | 6, src: string, dst: string, proto: number, stats?: SkipCounts): DecodedPacket | null {

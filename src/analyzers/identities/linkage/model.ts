@@ -1,6 +1,7 @@
 // Fellegi–Sunter model: u probabilities from random pairs (almost all non-matches), m probabilities
 // and the match prior λ by EM over the candidate pairs' agreement levels (no labels), and a
 // term-frequency adjustment of the top level (agreeing on a common value is weaker evidence).
+import { mulberry32 } from '../../../core/random.ts';
 import { KIND_DEFS } from './kinds.ts';
 import { compareInto, fieldName, type PreparedSet } from './prepared.ts';
 
@@ -19,16 +20,7 @@ const FLOOR = 1e-5;
 const M_FLOOR = 5e-4;
 const PRIOR_MATCHES = 10;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** u from `samples` random pairs (in linkage mode, one record from each side). */
 export function estimateU(p: PreparedSet, samples: number, seed: number, link: boolean): number[][] {
