@@ -2,7 +2,7 @@
 // the project type-checks without it.
 declare module 'chdb' {
   export class Session {
-    constructor(path?: string);
+    constructor(path?: string, ...rest: unknown[]);
     query(sql: string, format?: string): string;
     cleanup(): void;
   }
