@@ -63,6 +63,9 @@ describe('payment', () => {
     ['4111111111111112', false],
     ['tok_4f9a2c', false],
     ['fp_5b5063953277947b', false],
+    // a fingerprint whose hex happens to be all decimal and Luhn-valid is still a token, not a PAN
+    ['fp_4903279480922749', false],
+    ['card:4111111111111111', true],
     ['card 4111111111111111 on file', true],
     ['visa-1111', false],
     ['sha256:9f86d081884c7d659a2feaa0c55ad015', false],

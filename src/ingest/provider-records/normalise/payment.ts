@@ -13,10 +13,10 @@ export function luhnValid(digits: string): boolean {
 /**
  * True when the text contains something that looks like a full card number (PAN): a stand-alone run of
  * 13–19 digits (spaces/dashes allowed) passing Luhn. Digit runs inside a longer token (hex fingerprints
- * such as fp_5b5063953277947b) are not card numbers.
+ * such as fp_5b5063953277947b or fp_4903279480922749, joined by `_`) are not card numbers.
  */
 export function looksLikeCardNumber(text: string): boolean {
-  const runs = text.normalize('NFKC').match(/(?<![0-9A-Za-z])\d[\d -]{11,23}\d(?![0-9A-Za-z])/g) ?? [];
+  const runs = text.normalize('NFKC').match(/(?<![0-9A-Za-z_])\d[\d -]{11,23}\d(?![0-9A-Za-z_])/g) ?? [];
   return runs.some((run) => {
     const digits = run.replace(/[ -]/g, '');
     return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
