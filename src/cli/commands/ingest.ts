@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.ts';
 import { isValidZone } from '../../core/time.ts';
+import type { Reject } from '../../core/types.ts';
 import type { FormatName } from '../../ingest/contract.ts';
 import { openCase } from '../case.ts';
 import { engineOptions, type EngineCliOptions } from '../engine-options.ts';
@@ -68,10 +69,15 @@ export async function runIngest(files: string[], o: Opts): Promise<number> {
   return refused.length ? 2 : 0;
 }
 
-function describe(r: IngestResult): string {
+export function describe(r: IngestResult): string {
   if (r.status === 'duplicate') return `${r.file}: ${r.reason}`;
   const tables = Object.entries(r.tables).map(([t, n]) => `${t} ${n}`).join(', ');
-  return `${r.file}: ${r.format} — read ${r.read} = stored ${r.stored} + rejected ${r.rejected}${tables ? ` (${tables})` : ''}`;
+  const line = `${r.file}: ${r.format} — read ${r.read} = stored ${r.stored} + rejected ${r.rejected}${tables ? ` (${tables})` : ''}`;
+  return r.firstReject ? `${line}\n  first reject: ${where(r.firstReject)}${r.firstReject.reason} (all kept in the case's rejects table)` : line;
+}
+
+function where(r: Reject): string {
+  return r.line !== undefined ? `line ${r.line}: ` : r.offset !== undefined ? `offset ${r.offset}: ` : '';
 }
 
 function parseMap(pairs: string[]): Record<string, string> | undefined {

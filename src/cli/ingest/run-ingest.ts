@@ -29,9 +29,11 @@ export interface IngestResult {
   tables: Record<string, number>;
   reason?: string;
   path?: 'bulk' | 'parser';
+  /** The first rejected row, so the command line can say why without opening the case. */
+  firstReject?: Reject;
 }
 
-interface Loaded { read: number; rejected: number; tables: Record<string, number>; path: 'bulk' | 'parser' }
+interface Loaded { read: number; rejected: number; tables: Record<string, number>; path: 'bulk' | 'parser'; firstReject?: Reject }
 
 const CLASSIFIED = new Set<string>(['flows', 'dns', 'tls']);
 const REJECT_RAW_MAX = 200;
@@ -59,7 +61,7 @@ export async function ingestFile(kase: Case, path: string, opts: IngestOptions):
       : null;
     if (bulk) {
       if (bulk.rejects.length) await store.append('rejects', bulk.rejects.map((r) => rejectRow(evidenceId, r)));
-      loaded = { read: bulk.stored + bulk.rejects.length, rejected: bulk.rejects.length, tables: { flows: bulk.stored }, path: 'bulk' };
+      loaded = { read: bulk.stored + bulk.rejects.length, rejected: bulk.rejects.length, tables: { flows: bulk.stored }, path: 'bulk', firstReject: bulk.rejects[0] };
     } else {
       loaded = await parseInto(kase, received.absCopy, path, received.bytes, evidenceId, format, opts);
     }
@@ -83,7 +85,7 @@ export async function ingestFile(kase: Case, path: string, opts: IngestOptions):
     sensor: opts.sensor ?? null, received_at: entry.ts, rows_read: loaded.read, rows_stored: stored,
     rows_rejected: loaded.rejected, tlp: opts.tlp ?? null, prev_hash: entry.prev_hash, entry_hash: entry.entry_hash,
   }]);
-  return { ...base, status: 'ingested', format, read: loaded.read, stored, rejected: loaded.rejected, tables: loaded.tables, path: loaded.path };
+  return { ...base, status: 'ingested', format, read: loaded.read, stored, rejected: loaded.rejected, tables: loaded.tables, path: loaded.path, firstReject: loaded.firstReject };
 }
 
 async function parseInto(
@@ -98,6 +100,7 @@ async function parseInto(
       if (batch.rejects.length > batch.read) throw new Error(`parser ${format} reported more rejects than records read`);
       out.read += batch.read;
       out.rejected += batch.rejects.length;
+      out.firstReject ??= batch.rejects[0];
       for (const [table, rows] of Object.entries(batch.rows) as Array<[TableName, Row[]]>) {
         if (!rows?.length) continue;
         for (const r of rows) {
