@@ -5,6 +5,7 @@ import { beacons } from './beacons.ts';
 import { sharedInfra } from './shared-infra.ts';
 import { identities } from './identities.ts';
 import { leases } from './leases.ts';
+import { relays } from './relays.ts';
 import type { Scorer } from './types.ts';
 
 export const SCORERS: Record<string, Scorer> = {
@@ -14,6 +15,7 @@ export const SCORERS: Record<string, Scorer> = {
   beacons,
   impact,
   attribution,
+  relays,
 };
 
 export type { Score, Scorer } from './types.ts';

@@ -36,7 +36,10 @@ export const relaysAnalyzer: Analyzer<RelayAnalyzerParams> = {
         analyzer: 'relays', kind: 'relay-pair', subject: `${p.inbound} => ${p.outbound}`, score: p.score,
         confidence: p.method === 'packet' ? p.score : Math.min(p.score, cfg.flowMaxScore),
         first_seen: inb?.start ?? null, last_seen: inb?.end ?? null,
-        details: { relay: p.relay, method: p.method, components: p.components, inbound: tuple(inb), outbound: tuple(out) },
+        details: {
+          relay: p.relay, method: p.method, components: p.components, inbound: tuple(inb), outbound: tuple(out),
+          seen_by: p.seenBy ?? [], candidates_in_run: result.candidatesByMethod,
+        },
         evidence_ids: evidenceOf([p.inbound, p.outbound]),
       });
     }

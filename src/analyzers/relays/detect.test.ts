@@ -79,6 +79,19 @@ describe('detectRelays on synthetic relay days', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.8);
     expect(r.pairs.every((p) => p.components.onoff < 0.3)).toBe(true); // ON/OFF alone would have found none
   });
+  it('one pair seen by a capture and by a flow sensor: reported once, both sightings kept, candidates split by method', () => {
+    const { conns, truth } = synthRelayDay({ seed: 13, connections: 200, daySeconds: 3600, withTiming: true });
+    const router = conns.map(({ timing: _t, ...c }) => ({ ...c, sensor: 'router' }));
+    const r = detectRelays([...conns, ...router]);
+    expect(r.candidatesByMethod.packet).toBeGreaterThan(0);
+    expect(r.candidatesByMethod.flow).toBe(r.candidatesByMethod.packet);
+    expect(r.candidates).toBe(r.candidatesByMethod.packet + r.candidatesByMethod.flow);
+    const t = truth[0];
+    const p = r.pairs.find((x) => x.inbound === t.inbound && x.outbound === t.outbound)!;
+    expect(p.method).toBe('packet');
+    expect(p.seenBy!.map((s) => `${s.sensor}:${s.method}`).sort()).toEqual(['router:flow', 's:packet']);
+    expect(new Set(r.pairs.map((x) => `${x.inbound} ${x.outbound}`)).size).toBe(r.pairs.length);
+  });
   it('scoreRelayPairs counts tp/fp/fn and false positives per thousand candidates', () => {
     const s = scoreRelayPairs([{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd#2' }, { inbound: 'x', outbound: 'y' }],
       [{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd' }, { inbound: 'e', outbound: 'f' }, { inbound: 'g', outbound: 'h' }], 500);

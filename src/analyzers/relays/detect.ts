@@ -19,12 +19,15 @@ export function detectRelays(
 ): RelayResult {
   const merged = mergeObservations(observations);
   const scored: RelayPair[] = [];
+  const byMethod = { packet: 0, flow: 0 };
   const candidates = generate(merged.observations, ({ inbound, outbound, relay }) => {
     const base = { inbound: inbound.id, outbound: outbound.id, relay, sensor: outbound.sensor };
     if (mode !== 'flow' && inbound.timing && outbound.timing) {
+      byMethod.packet++;
       const s = scorePacketPair(inbound, outbound, cfg);
       if (s && s.score >= cfg.minPacketScore) scored.push({ ...base, method: 'packet', ...s });
     } else if (mode !== 'packet') {
+      byMethod.flow++;
       const s = scoreFlowPair(inbound, outbound, cfg, cfg.minFlowScore);
       if (s && s.score >= cfg.minFlowScore) scored.push({ ...base, method: 'flow', ...s });
     }
@@ -32,7 +35,7 @@ export function detectRelays(
   const { pairs } = bestPerOutbound(scored, cfg.ambiguityMargin);
   applyRepetition(pairs, merged.connections, cfg);
   const unique = dedupeAcrossSensors(pairs);
-  return { connections: merged.connections, pairs: unique, chains: buildChains(unique), candidates };
+  return { connections: merged.connections, pairs: unique, chains: buildChains(unique), candidates, candidatesByMethod: byMethod };
 }
 
 /** Flow pairs: the same origin → relay → destination pairing seen in several sessions is more credible. */
@@ -52,13 +55,14 @@ function applyRepetition(pairs: RelayPair[], conns: RelayConnection[], cfg: Rela
   }
 }
 
-/** The same pair seen by two sensors (a router and the relay itself) is reported once, at its best score. */
+/** The same pair seen by two sensors (a router and the relay itself) is reported once, at its best score, with every sighting. */
 function dedupeAcrossSensors(pairs: RelayPair[]): RelayPair[] {
   const best = new Map<string, RelayPair>();
   for (const p of pairs) {
     const k = `${p.inbound}\u0000${p.outbound}`;
     const b = best.get(k);
-    if (!b || p.score > b.score) best.set(k, p);
+    const seen = [...(b?.seenBy ?? []), { sensor: p.sensor, method: p.method, score: p.score }];
+    best.set(k, { ...(!b || p.score > b.score ? p : b), seenBy: seen.sort((x, y) => y.score - x.score) });
   }
   return [...best.values()].sort((a, b) => b.score - a.score || (a.outbound < b.outbound ? -1 : 1));
 }

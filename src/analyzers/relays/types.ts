@@ -30,6 +30,8 @@ export interface RelayPair {
   method: 'packet' | 'flow';
   components: PairComponents;
   sensor: string;
+  /** Every sensor that found this pair (a relay capture and a border router may both see it), best first. */
+  seenBy?: Array<{ sensor: string; method: 'packet' | 'flow'; score: number }>;
 }
 
 export interface RelayChain { hops: string[]; score: number; relays: string[] }
@@ -40,4 +42,6 @@ export interface RelayResult {
   chains: RelayChain[];
   /** Candidate pairs examined (for false positives per thousand candidates). */
   candidates: number;
+  /** The same split by how each candidate was scored (timing on both sides → packet, else flow). */
+  candidatesByMethod: { packet: number; flow: number };
 }
