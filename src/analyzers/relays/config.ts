@@ -29,6 +29,12 @@ export const RelayConfigSchema = z.object({
   flowStartScale: z.number().positive().default(120),
   /** Flow-level scores are capped here: without packet timing the evidence is weaker. */
   flowMaxScore: z.number().min(0).max(1).default(0.8),
+  /**
+   * Flow-level: the outbound carries the relayed session and the inbound that plus the work done on the relay,
+   * so their volumes agree; a pair whose volume fit (mean of byte and packet fit, 0..1) is below this is
+   * rejected whatever its timing (only when the records carry counts).
+   */
+  flowMinVolumeFit: z.number().min(0).max(1).default(0.3),
   /** Flow-level pairs scoring below this are not reported. */
   minFlowScore: z.number().min(0).max(1).default(0.4),
   /** An outbound continues one inbound: the runner-up must trail the best by this much, else both are dropped as ambiguous. */

@@ -5,6 +5,7 @@ import { sweepCandidates, type Candidate } from './candidates.ts';
 import { RELAY_DEFAULTS, type RelayConfig } from './config.ts';
 import { scoreFlowPair } from './flow-score.ts';
 import { buildChains } from './chains.ts';
+import { stitchUnidirectional } from './biflows.ts';
 import { mergeObservations } from './merge.ts';
 import { round, scorePacketPair } from './packet-score.ts';
 import type { RelayConnection, RelayPair, RelayResult } from './types.ts';
@@ -17,7 +18,7 @@ export function detectRelays(
   observations: RelayConnection[], cfg: RelayConfig = RELAY_DEFAULTS, mode: DetectMode = 'auto',
   generate: CandidateGenerator = sweepCandidates,
 ): RelayResult {
-  const merged = mergeObservations(observations);
+  const merged = mergeObservations(stitchUnidirectional(observations));
   const scored: RelayPair[] = [];
   const byMethod = { packet: 0, flow: 0 };
   const candidates = generate(merged.observations, ({ inbound, outbound, relay }) => {
@@ -55,14 +56,18 @@ function applyRepetition(pairs: RelayPair[], conns: RelayConnection[], cfg: Rela
   }
 }
 
-/** The same pair seen by two sensors (a router and the relay itself) is reported once, at its best score, with every sighting. */
+/**
+ * The same pair seen by two sensors (a router and the relay itself) is reported once, with every sighting:
+ * a packet-level sighting wins over flow-level ones (timing is the stronger evidence), else the best score.
+ */
 function dedupeAcrossSensors(pairs: RelayPair[]): RelayPair[] {
+  const rank = (p: Pick<RelayPair, 'method' | 'score'>) => (p.method === 'packet' ? 1 : 0) + p.score / 2;
   const best = new Map<string, RelayPair>();
   for (const p of pairs) {
     const k = `${p.inbound}\u0000${p.outbound}`;
     const b = best.get(k);
     const seen = [...(b?.seenBy ?? []), { sensor: p.sensor, method: p.method, score: p.score }];
-    best.set(k, { ...(!b || p.score > b.score ? p : b), seenBy: seen.sort((x, y) => y.score - x.score) });
+    best.set(k, { ...(!b || rank(p) > rank(b) ? p : b), seenBy: seen.sort((x, y) => rank(y) - rank(x)) });
   }
   return [...best.values()].sort((a, b) => b.score - a.score || (a.outbound < b.outbound ? -1 : 1));
 }
