@@ -1,10 +1,10 @@
 // Evidence ledger of a case: every input is hashed and copied into CASE/evidence/ before parsing, and
 // each step (received, ingested, refused) is a hash-chained entry in CASE/ledger.jsonl.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import { HashChain, type Chained } from './hash-chain.ts';
 
 export type LedgerAction = 'received' | 'ingested' | 'refused' | 'duplicate';
@@ -34,23 +34,27 @@ export class Ledger {
     this.chain = new HashChain<LedgerEntry>(join(caseDir, 'ledger.jsonl'));
   }
 
-  /** Hashes the file while copying it into the case (one read), then names the copy by its hash. */
+  /**
+   * Copies the file into the case (a reflink where the filesystem can, else an in-kernel copy), hashes the
+   * copy — so the recorded hash is that of the bytes the case keeps — and names the copy by its hash.
+   * `observe` sees every byte in order; a chunk is valid only during the call.
+   */
   async receive(path: string, observe?: (chunk: Buffer) => void): Promise<ReceivedFile> {
     const dir = join(this.caseDir, 'evidence');
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `.incoming-${process.pid}-${Date.now()}`);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const tap = new Transform({
-      transform(chunk: Buffer, _enc, cb) { hash.update(chunk); observe?.(chunk); bytes += chunk.length; cb(null, chunk); },
-    });
-    await pipeline(createReadStream(path), tap, createWriteStream(tmp));
-    const sha256 = hash.digest('hex');
-    const copy = join('evidence', sha256.slice(0, 2), `${sha256}-${basename(path)}`);
-    const absCopy = join(this.caseDir, copy);
-    mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
-    renameSync(tmp, absCopy);
-    return { sha256, bytes, copy, absCopy };
+    try {
+      if (statSync(path).isFile()) await copyFile(path, tmp, constants.COPYFILE_FICLONE);
+      else await pipeline(createReadStream(path), createWriteStream(tmp));
+      const { sha256, bytes } = await hashFile(tmp, observe);
+      const copy = join('evidence', sha256.slice(0, 2), `${sha256}-${basename(path)}`);
+      const absCopy = join(this.caseDir, copy);
+      mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
+      renameSync(tmp, absCopy);
+      return { sha256, bytes, copy, absCopy };
+    } finally {
+      rmSync(tmp, { force: true });
+    }
   }
 
   record(entry: Omit<LedgerEntry, 'ts'> & { ts?: number }): LedgerEntry & Chained {
@@ -80,7 +84,24 @@ export class Ledger {
 }
 
 export async function sha256File(path: string): Promise<string> {
+  return (await hashFile(path)).sha256;
+}
+
+const HASH_CHUNK = 4 << 20; // large reads: at 64 KiB stream chunks the reading cost more than SHA-256 itself
+
+async function hashFile(path: string, observe?: (chunk: Buffer) => void): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const buf = Buffer.allocUnsafe(HASH_CHUNK);
+  const fh = await open(path, 'r');
+  let bytes = 0;
+  try {
+    for (let n; (n = (await fh.read(buf, 0, buf.length, null)).bytesRead) > 0; bytes += n) {
+      const chunk = buf.subarray(0, n);
+      hash.update(chunk);
+      observe?.(chunk);
+    }
+  } finally {
+    await fh.close();
+  }
+  return { sha256: hash.digest('hex'), bytes };
 }

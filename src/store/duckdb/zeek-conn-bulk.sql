@@ -1,6 +1,8 @@
 -- Bulk load of a plain Zeek conn.log (TSV) straight through DuckDB's CSV reader.
 -- The COLUMNS marker below is replaced by the STRUCT literal of the file's #fields (read_csv takes no parameter there; see zeek-conn-bulk.ts); malformed lines land in DuckDB's reject_errors table.
--- IPv4 only: the caller falls back to the row parser when a file holds IPv6 or malformed addresses.
+-- IPv4 only: an IPv6 or malformed address is NULL, which the NOT NULL src/dst columns refuse, so the whole insert
+-- fails and the caller falls back to the row parser. (A WHERE on src/dst would be pushed below the projection
+-- and parse every address twice.)
 -- Org blocks are matched by an equi-join on /16 buckets plus a range check (hash join; an ASOF join cost 10x).
 -- Nested public blocks would duplicate rows: the reconcile check then rolls back and the row parser takes over.
 INSERT INTO flows
@@ -26,4 +28,3 @@ FROM (
   LEFT JOIN public_blocks ns ON c.src // 65536 = ns.bucket AND c.src BETWEEN ns.lo AND ns.hi
   LEFT JOIN public_blocks nd ON c.dst // 65536 = nd.bucket AND c.dst BETWEEN nd.lo AND nd.hi
 )
-WHERE src IS NOT NULL AND dst IS NOT NULL

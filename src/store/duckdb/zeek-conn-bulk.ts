@@ -1,6 +1,7 @@
 // Fast path for large plain Zeek conn logs: DuckDB reads the TSV itself (several times faster than row
 // appends). Returns null — having stored nothing — when the file needs the row parser (IPv6 or malformed
-// addresses), so exact per-line rejects always come from one place or the other.
+// addresses, refused by the NOT NULL src/dst columns), so exact per-line rejects always come from one place
+// or the other.
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Reject } from '../../core/types.ts';
@@ -13,6 +14,9 @@ const NEEDED = ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p',
 const DUCK_TYPE: Record<string, string> = {
   time: 'DOUBLE', interval: 'DOUBLE', double: 'DOUBLE', count: 'BIGINT', int: 'BIGINT', port: 'INTEGER',
 };
+
+/** An address that is not a strict dotted quad (hoptrace_ip4 gave NULL): the row parser must take the file. */
+const ADDRESS_REFUSED = /NOT NULL constraint failed: flows\.(src|dst)\b/;
 
 export interface BulkResult { stored: number; rejects: Reject[] }
 
@@ -31,7 +35,15 @@ export async function bulkLoadZeekConn(store: DuckDbStore, spec: ZeekConnBulkSpe
     try {
       const res = await c.run(SQL.replace('/*COLUMNS*/', columns), {
         path: spec.path, evidence_id: spec.evidenceId, org: spec.org, sensor: spec.sensor,
+      }).catch((e: Error) => {
+        if (ADDRESS_REFUSED.test(e.message)) return null;
+        throw e;
       });
+      if (!res) {
+        await c.run('ROLLBACK');
+        await c.run('DROP TABLE IF EXISTS hoptrace_rejects; DROP TABLE IF EXISTS hoptrace_scans');
+        return null;
+      }
       const stored = Number(res.rowsChanged);
       // DuckDB records one error per bad column; a line is one reject (its first error).
       const rej = (await c.runAndReadAll(`SELECT line, first(error_message ORDER BY column_idx) AS error_message,
