@@ -9,6 +9,7 @@ import type { Analyzer } from '../contract.ts';
 import { makeFinding } from '../finding.ts';
 import { actorIndex, itemIndex, type ActorInfo, type IntelLinkRow } from './intel-graph.ts';
 import { observedItems, type SightedRow } from './observed.ts';
+import { reportLinks, type ObjectRow, type ReportRow } from './report-links.ts';
 import { confidenceWords, scoreActors, type ActorScore } from './score.ts';
 
 const params = z.object({
@@ -28,7 +29,11 @@ export const attributionAnalyzer: Analyzer<Params> = {
     await resolveActors(ctx.store);
     const actors = actorIndex(await ctx.store.query(sqlFile(import.meta.url, 'actors')));
     if (actors.size === 0) { ctx.log('no intrusion sets or threat actors in the intel: nothing to attribute to'); return; }
-    const { items, idToKey } = itemIndex(await ctx.store.query<IntelLinkRow>(sqlFile(import.meta.url, 'intel-links')));
+    const { items, idToKey } = itemIndex([
+      ...await ctx.store.query<IntelLinkRow>(sqlFile(import.meta.url, 'intel-links')),
+      ...reportLinks(await ctx.store.query<ReportRow>(sqlFile(import.meta.url, 'reports')),
+        new Map((await ctx.store.query<ObjectRow>(sqlFile(import.meta.url, 'ref-objects'))).map((o) => [o.id, o]))),
+    ]);
     const observed = observedItems({
       sighted: await ctx.store.query<SightedRow>(sqlFile(import.meta.url, 'sighted')), items, idToKey,
       iocHits: await ctx.findingsOf('ioc-match'), leases: await ctx.findingsOf('leases'), identities: await ctx.findingsOf('identities'),

@@ -29,7 +29,11 @@ export function actorIndex(rows: Array<{ actor: string; name: string; aliases: u
   return out;
 }
 
-/** item key → actors, from uses / indicates / attributed-to relationships in either direction. */
+/**
+ * item key → actors, from uses / indicates / attributed-to relationships in either direction, reports naming
+ * one actor (rel 'report-ref', see report-links.ts), and one hop through campaigns: what a campaign
+ * attributed to an actor uses, and the indicators that indicate it, are that actor's.
+ */
 export function itemIndex(links: IntelLinkRow[]): { items: Map<string, ItemInfo>; idToKey: Map<string, string> } {
   const items = new Map<string, ItemInfo>();
   const idToKey = new Map<string, string>();
@@ -40,11 +44,25 @@ export function itemIndex(links: IntelLinkRow[]): { items: Map<string, ItemInfo>
     items.set(key, it);
     return it;
   };
+  const campaignActors = new Map<string, Set<string>>();
+  const tie = (actor: string, rel: string, id: string, type: string, name: string | null, ext: string | null) => {
+    if (type === 'report') return; // a report is a document about the actor, never something a victim sights
+    touch(id, type, name, ext).actors.add(actor);
+    if (type === 'campaign' && (rel === 'attributed-to' || rel === 'report-ref')) {
+      campaignActors.set(id, (campaignActors.get(id) ?? new Set<string>()).add(actor));
+    }
+  };
   for (const l of links) {
     const sActor = ACTOR_TYPES.has(l.s_type) ? l.s_actor : null;
     const tActor = ACTOR_TYPES.has(l.t_type) ? l.t_actor : null;
-    if (sActor && !tActor && !ACTOR_TYPES.has(l.t_type)) touch(l.t_id, l.t_type, l.t_name, l.t_ext).actors.add(sActor);
-    else if (tActor && !sActor && !ACTOR_TYPES.has(l.s_type)) touch(l.s_id, l.s_type, l.s_name, l.s_ext).actors.add(tActor);
+    if (sActor && !tActor && !ACTOR_TYPES.has(l.t_type)) tie(sActor, l.rel, l.t_id, l.t_type, l.t_name, l.t_ext);
+    else if (tActor && !sActor && !ACTOR_TYPES.has(l.s_type)) tie(tActor, l.rel, l.s_id, l.s_type, l.s_name, l.s_ext);
+  }
+  for (const l of links) {
+    const viaUses = l.rel === 'uses' && campaignActors.has(l.s_id) && !ACTOR_TYPES.has(l.t_type);
+    const viaIndicates = l.rel === 'indicates' && campaignActors.has(l.t_id) && l.s_type === 'indicator';
+    if (viaUses) for (const a of campaignActors.get(l.s_id)!) tie(a, l.rel, l.t_id, l.t_type, l.t_name, l.t_ext);
+    if (viaIndicates) for (const a of campaignActors.get(l.t_id)!) tie(a, l.rel, l.s_id, l.s_type, l.s_name, l.s_ext);
   }
   return { items, idToKey };
 }

@@ -133,3 +133,35 @@ describe('indicators, actors and malformed input', () => {
     await expect(p).rejects.toThrow(msg);
   });
 });
+
+describe('real STIX 2.0: Unit 42 adversary playbooks (test/fixtures/intel-unit42)', () => {
+  const unit42 = (name: string) => readFileSync(new URL(`../../../test/fixtures/intel-unit42/${name}`, import.meta.url));
+
+  it('reads the whole Chafer playbook: no spec_version on objects, kill_chain_phases, PRE-ATT&CK ids, reports', async () => {
+    const r = await parseText(stixFormat, unit42('chafer.json'));
+    expect(r.rejects).toEqual([]);
+    expect(r.read).toBe(35);
+    const byType = (t: string) => r.rows.intel_objects.filter((o) => o.type === t);
+    expect(byType('attack-pattern').map((o) => o.external_ids).sort()).toEqual(
+      [['T1057'], ['T1064'], ['T1094'], ['T1105'], ['T1132'], ['T1328'], ['T1345']]);
+    const buyDomain = byType('attack-pattern').find((o) => (o.external_ids as string[])[0] === 'T1328')!.raw as Record<string, unknown>;
+    expect(buyDomain).toMatchObject({ spec_version: '2.1', kill_chain_phases: [
+      { phase_name: 'establish-&-maintain-infrastructure', kill_chain_name: 'mitre-pre-attack' }, { phase_name: 'weaponization', kill_chain_name: 'lockheed' }] });
+    expect(byType('malware')[0]).toMatchObject({ name: 'Mechaflounder', raw: expect.objectContaining({ is_family: true, malware_types: ['backdoor'] }) });
+    expect(byType('report').map((o) => (o.raw as { object_refs: string[] }).object_refs.length).sort()).toEqual([2, 33]);
+    expect(r.rows.intel_relations).toHaveLength(20);
+    expect(r.rows.intel_relations.filter((x) => x.relationship_type === 'attributed-to').map((x) => String(x.source_ref).split('--')[0]).sort())
+      .toEqual(['campaign', 'report']);
+    // Both indicators reach the group only through the campaign (indicates → campaign attributed-to intrusion set).
+    expect(r.rows.indicators.map((i) => [i.type, i.intrusion_set])).toEqual([
+      ['domain', 'intrusion-set--98e7093d-a86a-44b5-b7b3-d89ca457ec78'], ['sha256', 'intrusion-set--98e7093d-a86a-44b5-b7b3-d89ca457ec78']]);
+  });
+
+  it.each(['inception', 'patchwork', 'emissary-panda', 'darkhydrus', 'menupass', 'rancor'])('accepts every object of the %s extract', async (g) => {
+    const r = await parseText(stixFormat, unit42(`${g}.extract.json`));
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.intel_objects).toHaveLength(r.read);
+    expect(r.rows.intel_objects.filter((o) => o.type === 'intrusion-set')).toHaveLength(1);
+    expect(r.rows.intel_objects.filter((o) => o.type === 'attack-pattern').every((o) => /^T\d{4}$/.test((o.external_ids as string[])[0]))).toBe(true);
+  });
+});
