@@ -53,8 +53,10 @@ async function main(): Promise<void> {
   const tally = { full: [] as Outcome[], shared: [] as Outcome[], halves: [] as Outcome[] };
   try {
     const actorOf = async (g: Group) => (await kase.store.query<{ actor: string }>('SELECT DISTINCT actor FROM intel_objects WHERE id = $id', { id: g.intrusionSet }))[0]?.actor ?? '';
+    const hist = [...corpus.sharedBy.values()].reduce((h, n) => h.set(n, (h.get(n) ?? 0) + 1), new Map<number, number>());
+    console.log(`items listed by k groups: ${[...hist.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => `k=${k}: ${n}`).join(', ')}`);
     console.log(`${corpus.groups.length} groups from ${corpus.dir}; shared = listed by >= ${SHARED} groups; ${REPEATS} random halves per group (seed ${values.seed})`);
-    console.log(`${pad('group', 24)}${pad('#tech', 6)}${pad('#sw', 4)}| full: ${pad('rank', 5)}${pad('margin', 8)}${pad('verdict', 34)}| shared-only (#items): rank margin verdict`);
+    console.log(`${pad('group', 24)}${pad('#tech', 6)}${pad('#sw', 4)}${pad('#own', 5)}| full: ${pad('rank', 5)}${pad('margin', 8)}${pad('verdict', 34)}| shared-only (#items): rank margin verdict`);
     for (const g of corpus.groups) {
       const actor = await actorOf(g);
       const full = outcome(await runTrial(kase.store, `${g.name}/full`, [...g.techniques, ...g.software]), actor);
@@ -63,7 +65,8 @@ async function main(): Promise<void> {
       for (let r = 0; r < REPEATS; r++) tally.halves.push(outcome(await runTrial(kase.store, `${g.name}/half-${r}`, half(g.techniques, rnd)), actor));
       tally.full.push(full);
       if (shared) tally.shared.push(shared);
-      console.log(`${pad(g.name, 24)}${pad(g.techniques.length, 6)}${pad(g.software.length, 4)}| ${pad(fmt(full), 47)}| (${sharedItems.length}) ${shared ? fmt(shared) : 'no shared items'}`);
+      const own = [...g.techniques, ...g.software].filter((i) => corpus.sharedBy.get(i.key) === 1).length;
+      console.log(`${pad(g.name, 24)}${pad(g.techniques.length, 6)}${pad(g.software.length, 4)}${pad(own, 5)}| ${pad(fmt(full), 47)}| (${sharedItems.length}) ${shared ? fmt(shared) : 'no shared items'}`);
     }
   } finally {
     await kase.close();

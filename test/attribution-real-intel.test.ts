@@ -43,14 +43,15 @@ describe('attribution over the Unit 42 playbooks', () => {
     expect(o.margin).toBeGreaterThan(0.3);
   });
 
-  it('techniques listed by three or more groups only: no confident attribution, and the group is not singled out', async () => {
+  it('techniques listed by three or more groups only: no confident attribution, and only a sliver of the full margin', async () => {
     const g = group('DarkHydrus');
+    const full = outcome(await runTrial(store, 'test/full', [...g.techniques, ...g.software]), actorOf.get('DarkHydrus')!);
     const shared = g.techniques.filter((i) => (corpus.sharedBy.get(i.key) ?? 0) >= 3);
     expect(shared.length).toBeGreaterThanOrEqual(3);
     const findings = await runTrial(store, 'test/shared', shared);
     expect(findings.some((f) => f.kind === 'no-confident-attribution')).toBe(true);
     expect(findings.filter((f) => f.kind === 'actor').every((f) => f.details.confidence === 'unlikely')).toBe(true);
-    expect(outcome(findings, actorOf.get('DarkHydrus')!).margin).toBeLessThan(0.05);
+    expect(outcome(findings, actorOf.get('DarkHydrus')!).margin).toBeLessThan(full.margin / 4);
   });
 
   it('removes the sightings after each trial (trials do not leak into each other)', async () => {
