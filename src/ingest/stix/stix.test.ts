@@ -157,7 +157,7 @@ describe('real STIX 2.0: Unit 42 adversary playbooks (test/fixtures/intel-unit42
       ['domain', 'intrusion-set--98e7093d-a86a-44b5-b7b3-d89ca457ec78'], ['sha256', 'intrusion-set--98e7093d-a86a-44b5-b7b3-d89ca457ec78']]);
   });
 
-  it.each(['inception', 'patchwork', 'emissary-panda', 'darkhydrus', 'menupass', 'rancor'])('accepts every object of the %s extract', async (g) => {
+  it.each(['inception', 'patchwork', 'emissary-panda', 'darkhydrus', 'menupass', 'rancor', 'reaper', 'dragonok', 'oilrig', 'cobalt-gang'])('accepts every object of the %s extract', async (g) => {
     const r = await parseText(stixFormat, unit42(`${g}.extract.json`));
     expect(r.rejects).toEqual([]);
     expect(r.rows.intel_objects).toHaveLength(r.read);
