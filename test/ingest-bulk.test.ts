@@ -8,6 +8,9 @@ import { writeConnLog } from '../bench/ingest/gen-conn-log.ts';
 import { runIngest } from '../src/cli/commands/ingest.ts';
 import { openCase } from '../src/cli/case.ts';
 import { parseIpv4 } from '../src/core/ip.ts';
+import { ingestFile } from '../src/cli/ingest/run-ingest.ts';
+import type { IngestTimings } from '../src/cli/ingest/timings.ts';
+import { loadSteps } from '../bench/ingest/load-profile.ts';
 
 describe('bulk ingest of a large Zeek conn log', () => {
   it('takes the bulk path and classifies against org blocks like the parser', async () => {
@@ -61,6 +64,28 @@ describe('bulk ingest of a large Zeek conn log', () => {
     } finally {
       await k.close();
     }
+  }, 120_000);
+});
+
+describe('ingest timings for the benchmark', () => {
+  it('fills per-phase times and a DuckDB profile whose row count matches the store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-bulk-'));
+    const log = join(dir, 'conn.log');
+    await writeConnLog(log, 90_000);
+    const kase = await openCase(join(dir, 'case'), { create: true });
+    const timings: IngestTimings = { ms: {} };
+    try {
+      const r = await ingestFile(kase, log, { format: 'auto', quiet: true, timings });
+      expect(r).toMatchObject({ path: 'bulk', read: 90_000, stored: 90_000, rejected: 0 });
+      expect(await kase.store.count('flows')).toBe(90_000);
+    } finally {
+      await kase.close();
+    }
+    expect(Object.keys(timings.ms).sort()).toEqual(['copy', 'detect', 'hash', 'ledger', 'load', 'reconcile', 'seal']);
+    expect(Object.values(timings.ms).every((ms) => ms >= 0)).toBe(true);
+    const steps = loadSteps(timings.loadProfile!);
+    expect(steps.read_csv).toBeGreaterThan(0);
+    expect(steps.write).toBeGreaterThan(0);
   }, 120_000);
 });
 

@@ -26,7 +26,11 @@ export interface LedgerEntry {
   actor?: string;
 }
 
-export interface ReceivedFile { sha256: string; bytes: number; copy: string; absCopy: string }
+export interface ReceivedFile {
+  sha256: string; bytes: number; copy: string; absCopy: string;
+  /** Wall-clock milliseconds of the copy and of hashing it (the ingest benchmark prints them). */
+  ms: { copy: number; hash: number };
+}
 
 export class Ledger {
   readonly chain: HashChain<LedgerEntry>;
@@ -44,14 +48,17 @@ export class Ledger {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `.incoming-${process.pid}-${Date.now()}`);
     try {
+      const t0 = performance.now();
       if (statSync(path).isFile()) await copyFile(path, tmp, constants.COPYFILE_FICLONE);
       else await pipeline(createReadStream(path), createWriteStream(tmp));
+      const t1 = performance.now();
       const { sha256, bytes } = await hashFile(tmp, observe);
+      const ms = { copy: t1 - t0, hash: performance.now() - t1 };
       const copy = join('evidence', sha256.slice(0, 2), `${sha256}-${basename(path)}`);
       const absCopy = join(this.caseDir, copy);
       mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
       renameSync(tmp, absCopy);
-      return { sha256, bytes, copy, absCopy };
+      return { sha256, bytes, copy, absCopy, ms };
     } finally {
       rmSync(tmp, { force: true });
     }

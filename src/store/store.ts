@@ -58,7 +58,7 @@ export interface Store {
    * Optional fast path: load a plain Zeek conn.log with the engine's own reader. Returns null, having
    * stored nothing, when the file needs the row parser instead.
    */
-  bulkLoadZeekConn?(spec: ZeekConnBulkSpec): Promise<{ stored: number; rejects: Reject[] } | null>;
+  bulkLoadZeekConn?(spec: ZeekConnBulkSpec): Promise<{ stored: number; rejects: Reject[]; profile?: string } | null>;
 }
 
 export interface ZeekConnBulkSpec {
@@ -66,4 +66,6 @@ export interface ZeekConnBulkSpec {
   fields: string[]; types: string[];
   /** Data lines in the file (not comments): rows stored + rows rejected must add up to it. */
   dataLines: number;
+  /** Also return the engine's own profile of the load statement (JSON text), for benchmarks. */
+  profile?: boolean;
 }

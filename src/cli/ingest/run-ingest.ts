@@ -14,9 +14,15 @@ import type { Row } from '../../store/store.ts';
 import type { Case } from '../case.ts';
 import { progress } from '../progress.ts';
 import { loadOrgMatcher } from './org-directory.ts';
+import { phaseClock, type IngestTimings } from './timings.ts';
 import { tryZeekBulk } from './zeek-bulk.ts';
 
-export interface IngestOptions extends Omit<ParseOptions, 'file'> { format?: FormatName | 'auto'; quiet?: boolean }
+export interface IngestOptions extends Omit<ParseOptions, 'file'> {
+  format?: FormatName | 'auto';
+  quiet?: boolean;
+  /** Filled with per-phase wall-clock times when given. */
+  timings?: IngestTimings;
+}
 
 export interface IngestResult {
   file: string;
@@ -40,8 +46,11 @@ const REJECT_RAW_MAX = 200;
 
 export async function ingestFile(kase: Case, path: string, opts: IngestOptions): Promise<IngestResult> {
   const { store, ledger } = kase;
+  const lap = phaseClock(opts.timings);
   const lines = new DataLineCounter();
   const received = await ledger.receive(path, (chunk) => lines.push(chunk));
+  if (opts.timings) Object.assign(opts.timings.ms, received.ms);
+  lap();
   const evidenceId = received.sha256;
   const ledgerBase = { sha256: evidenceId, name: path, bytes: received.bytes, copy: received.copy };
   const base = { file: path, evidenceId, read: 0, stored: 0, rejected: 0, tables: {} };
@@ -51,21 +60,17 @@ export async function ingestFile(kase: Case, path: string, opts: IngestOptions):
   }
   ledger.record({ action: 'received', ...ledgerBase, org: opts.org ?? null });
   await removeOrphansOnce(kase);
+  lap('ledger');
 
   let format: FormatName | undefined;
   let loaded: Loaded;
   try {
     format = await chooseFormat(received.absCopy, path, opts.format);
-    const bulk = format === 'zeek'
-      ? await tryZeekBulk(store, { abs: received.absCopy, file: path, bytes: received.bytes, evidenceId, org: opts.org ?? null, sensor: opts.sensor ?? null, dataLines: lines.finish() })
-      : null;
-    if (bulk) {
-      if (bulk.rejects.length) await store.append('rejects', bulk.rejects.map((r) => rejectRow(evidenceId, r)));
-      loaded = { read: bulk.stored + bulk.rejects.length, rejected: bulk.rejects.length, tables: { flows: bulk.stored }, path: 'bulk', firstReject: bulk.rejects[0] };
-    } else {
-      loaded = await parseInto(kase, received.absCopy, path, received.bytes, evidenceId, format, opts);
-    }
+    lap('detect');
+    loaded = await loadInto(kase, { ...received, file: path, evidenceId, dataLines: () => lines.finish() }, format, opts);
+    lap('load');
     await checkStored(kase, evidenceId, loaded.tables);
+    lap('reconcile');
   } catch (e) {
     await store.deleteEvidenceRows(evidenceId);
     const wrong = e instanceof WrongFormatError;
@@ -85,7 +90,25 @@ export async function ingestFile(kase: Case, path: string, opts: IngestOptions):
     sensor: opts.sensor ?? null, received_at: entry.ts, rows_read: loaded.read, rows_stored: stored,
     rows_rejected: loaded.rejected, tlp: opts.tlp ?? null, prev_hash: entry.prev_hash, entry_hash: entry.entry_hash,
   }]);
+  lap('seal');
   return { ...base, status: 'ingested', format, read: loaded.read, stored, rejected: loaded.rejected, tables: loaded.tables, path: loaded.path, firstReject: loaded.firstReject };
+}
+
+interface Received { absCopy: string; file: string; bytes: number; evidenceId: string; dataLines: () => number }
+
+/** Large plain Zeek conn logs through the store's bulk path when it takes them, everything else through the parser. */
+async function loadInto(kase: Case, input: Received, format: FormatName, opts: IngestOptions): Promise<Loaded> {
+  const { store } = kase;
+  const bulk = format === 'zeek'
+    ? await tryZeekBulk(store, {
+      abs: input.absCopy, file: input.file, bytes: input.bytes, evidenceId: input.evidenceId, org: opts.org ?? null,
+      sensor: opts.sensor ?? null, dataLines: input.dataLines(), profile: !!opts.timings,
+    })
+    : null;
+  if (!bulk) return parseInto(kase, input.absCopy, input.file, input.bytes, input.evidenceId, format, opts);
+  if (opts.timings && bulk.profile) opts.timings.loadProfile = bulk.profile;
+  if (bulk.rejects.length) await store.append('rejects', bulk.rejects.map((r) => rejectRow(input.evidenceId, r)));
+  return { read: bulk.stored + bulk.rejects.length, rejected: bulk.rejects.length, tables: { flows: bulk.stored }, path: 'bulk', firstReject: bulk.rejects[0] };
 }
 
 async function parseInto(

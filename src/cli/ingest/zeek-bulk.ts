@@ -22,13 +22,14 @@ export function zeekConnHeader(path: string): { fields: string[]; types: string[
 }
 
 export async function tryZeekBulk(
-  store: Store, spec: { abs: string; file: string; bytes: number; evidenceId: string; org: string | null; sensor: string | null; dataLines: number },
-): Promise<{ stored: number; rejects: Reject[] } | null> {
+  store: Store,
+  spec: { abs: string; file: string; bytes: number; evidenceId: string; org: string | null; sensor: string | null; dataLines: number; profile?: boolean },
+): Promise<{ stored: number; rejects: Reject[]; profile?: string } | null> {
   if (!store.bulkLoadZeekConn || spec.bytes < BULK_MIN_BYTES) return null;
   const header = zeekConnHeader(spec.abs);
   if (!header) return null;
   return store.bulkLoadZeekConn({
     path: spec.abs, file: spec.file, evidenceId: spec.evidenceId, org: spec.org, sensor: spec.sensor,
-    fields: header.fields, types: header.types, dataLines: spec.dataLines,
+    fields: header.fields, types: header.types, dataLines: spec.dataLines, profile: spec.profile,
   });
 }

@@ -33,34 +33,58 @@ export async function bulkLoadZeekConn(store: DuckDbStore, spec: ZeekConnBulkSpe
   return store.serial(async (c: DuckDBConnection) => {
     await c.run('BEGIN TRANSACTION');
     try {
-      const res = await c.run(SQL.replace('/*COLUMNS*/', columns), {
+      const load = await runLoad(c, SQL.replace('/*COLUMNS*/', columns), {
         path: spec.path, evidence_id: spec.evidenceId, org: spec.org, sensor: spec.sensor,
-      }).catch((e: Error) => {
-        if (ADDRESS_REFUSED.test(e.message)) return null;
-        throw e;
-      });
-      if (!res) {
-        await c.run('ROLLBACK');
-        await c.run('DROP TABLE IF EXISTS hoptrace_rejects; DROP TABLE IF EXISTS hoptrace_scans');
-        return null;
-      }
-      const stored = Number(res.rowsChanged);
+      }, !!spec.profile);
+      if (!load) return await endLoad(c, 'ROLLBACK');
       // DuckDB records one error per bad column; a line is one reject (its first error).
       const rej = (await c.runAndReadAll(`SELECT line, first(error_message ORDER BY column_idx) AS error_message,
           first(csv_line) AS csv_line FROM hoptrace_rejects GROUP BY line ORDER BY line`)).getRowObjectsJS();
-      await c.run('DROP TABLE IF EXISTS hoptrace_rejects; DROP TABLE IF EXISTS hoptrace_scans');
-      if (stored + rej.length !== spec.dataLines) {
-        await c.run('ROLLBACK');
-        return null;
-      }
-      await c.run('COMMIT');
+      if (load.stored + rej.length !== spec.dataLines) return await endLoad(c, 'ROLLBACK');
+      await endLoad(c, 'COMMIT');
       return {
-        stored,
+        stored: load.stored,
         rejects: rej.map((r) => ({ file: spec.file, line: Number(r.line), reason: String(r.error_message), raw: String(r.csv_line ?? '').slice(0, 200) })),
+        ...(load.profile ? { profile: load.profile } : {}),
       };
     } catch (e) {
       await c.run('ROLLBACK').catch(() => undefined);
       throw e;
     }
   });
+}
+
+/** Ends the load's transaction and drops DuckDB's reject tables (the next load starts them afresh). */
+async function endLoad(c: DuckDBConnection, end: 'COMMIT' | 'ROLLBACK'): Promise<null> {
+  await c.run(end);
+  await c.run('DROP TABLE IF EXISTS hoptrace_rejects; DROP TABLE IF EXISTS hoptrace_scans');
+  return null;
+}
+
+/**
+ * Runs the load statement; null when an address was refused. With `profile` it runs under EXPLAIN ANALYZE
+ * (DuckDB's JSON profile, no session setting) and the row count comes from the profile: the rows fed to INSERT.
+ */
+async function runLoad(
+  c: DuckDBConnection, sql: string, params: Record<string, string | null>, profile: boolean,
+): Promise<{ stored: number; profile?: string } | null> {
+  try {
+    if (!profile) return { stored: Number((await c.run(sql, params)).rowsChanged) };
+    const text = String((await c.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params)).getRows()[0][1]);
+    return { stored: insertedRows(JSON.parse(text)), profile: text };
+  } catch (e) {
+    if (ADDRESS_REFUSED.test((e as Error).message)) return null;
+    throw e;
+  }
+}
+
+interface ProfileNode { operator_type?: string; operator_cardinality?: number; children?: ProfileNode[] }
+
+function insertedRows(node: ProfileNode): number {
+  if (node.operator_type === 'INSERT') return node.children?.[0]?.operator_cardinality ?? 0;
+  for (const child of node.children ?? []) {
+    const n = insertedRows(child);
+    if (n >= 0) return n;
+  }
+  return -1;
 }
