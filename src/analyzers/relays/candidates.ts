@@ -3,7 +3,8 @@
 // inbound connections in a min-heap by end time: O(n log n + k) for k candidates, never all pairs.
 import type { RelayConnection } from './types.ts';
 
-export interface Candidate { inbound: RelayConnection; outbound: RelayConnection; relay: string }
+/** Called once per candidate pair (positional arguments: no object per candidate on the hot path). */
+export type EmitCandidate = (inbound: RelayConnection, outbound: RelayConnection, relay: string) => void;
 
 class EndHeap {
   items: RelayConnection[] = [];
@@ -38,7 +39,7 @@ class EndHeap {
 }
 
 /** Per (sensor, host) sweep; calls `emit` for each candidate so callers can score without storing them all. */
-export function sweepCandidates(conns: RelayConnection[], emit: (c: Candidate) => void): number {
+export function sweepCandidates(conns: RelayConnection[], emit: EmitCandidate): number {
   const byHost = new Map<string, { inbound: RelayConnection[]; outbound: RelayConnection[] }>();
   const side = (key: string) => {
     let s = byHost.get(key);
@@ -62,7 +63,7 @@ export function sweepCandidates(conns: RelayConnection[], emit: (c: Candidate) =
       live.expire(out.start);
       for (const inb of live.items) {
         if (inb === out) continue;
-        emit({ inbound: inb, outbound: out, relay });
+        emit(inb, out, relay);
         count++;
       }
     }
@@ -71,12 +72,12 @@ export function sweepCandidates(conns: RelayConnection[], emit: (c: Candidate) =
 }
 
 /** The naive baseline: every (inbound, outbound) pair at a host tested directly. Benchmarks only. */
-export function allPairsCandidates(conns: RelayConnection[], emit: (c: Candidate) => void): number {
+export function allPairsCandidates(conns: RelayConnection[], emit: EmitCandidate): number {
   let count = 0;
   for (const inb of conns) {
     for (const out of conns) {
       if (inb === out || inb.sensor !== out.sensor || inb.dst !== out.src) continue;
-      if (inb.start < out.start && inb.end >= out.start) { emit({ inbound: inb, outbound: out, relay: out.src }); count++; }
+      if (inb.start < out.start && inb.end >= out.start) { emit(inb, out, out.src); count++; }
     }
   }
   return count;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countCorrelation, countCorrelationHalves, PearsonSums, sparseBins } from './counts.ts';
+import { countCorrelation, PearsonSums, sparseBins } from './counts.ts';
+import { countCorrelationIndexed } from './lag-search.ts';
+import { TimingIndex } from './timing-index.ts';
+import type { RelayConnection } from './types.ts';
 
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -53,15 +56,38 @@ describe('countCorrelation is robust to delay, chaff and repacketisation', () =>
   });
 });
 
-describe('countCorrelationHalves (cached half-width bins) equals countCorrelation on the grid', () => {
-  it('same r, lag and active bins for a window starting on the grid', () => {
-    const up = keystrokes(5, 200, 100), down = up.map((t) => t + 0.02), outUp = up.map((t) => t + 0.9), outDown = down.map((t) => t - 0.9);
+describe('countCorrelationIndexed (run TimingIndex, scratch rows) equals countCorrelation on the grid', () => {
+  const conn = (up: number[], down: number[]): RelayConnection =>
+    ({ id: '', proto: 'tcp', src: 'a', sport: 1, dst: 'b', dport: 2, start: 0, end: 1, sensor: 's', bytes: null, pkts: null, timing: [{ times: up, sizes: up }, { times: down, sizes: down }] });
+  it.each([[100, 0.9], [1_476_000_000, 0.9], [1_476_000_000, 2.6], [1_476_000_000.25, 0.001]])('window from %d, relay delay %d s', (t0, delay) => {
+    const up = keystrokes(5, 200, t0), down = up.map((t) => t + 0.02), outUp = up.map((t) => t + delay), outDown = down.map((t) => t - delay);
     const to = up[up.length - 1];
-    const half = (t: number[]) => sparseBins(t, 0, 0.25, -Infinity, Infinity);
-    const a = countCorrelation({ inUp: up, outUp, inDown: down, outDown }, 100, to, 0.5, 3);
-    const b = countCorrelationHalves({ inUp: half(up), outUp: half(outUp), inDown: half(down), outDown: half(outDown) }, 100, to, 0.5, 3);
+    const a = countCorrelation({ inUp: up, outUp, inDown: down, outDown }, t0, to, 0.5, 3);
+    const inb = conn(up, down), out = conn(outUp, outDown);
+    const ix = TimingIndex.build([inb, out], { idle: 0.5, coarseWidth: 6, half: 0.25 });
+    const b = countCorrelationIndexed(ix, ix.series(inb, 0), ix.series(out, 0), ix.series(inb, 1), ix.series(out, 1), t0, to, 0.5, 3);
     expect(b.lag).toBeCloseTo(a.lag, 9);
     expect(b.r).toBeCloseTo(a.r, 1);
     expect(b.r).toBeGreaterThan(0.8);
+    expect(Math.abs(b.activeBins - a.activeBins)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('PearsonSums over prefix-summed flat bins equals cutting the windows', () => {
+  it.each([[0, 0], [3, 5], [-2, 4]])('x from bin %i, y from bin %i', (xFrom, yFrom) => {
+    const tx = keystrokes(21, 120), ty = keystrokes(22, 140);
+    const bins = 25;
+    const x = sparseBins(tx, 0, 1, xFrom, xFrom + bins - 1e-9), y = sparseBins(ty, 0, 1, yFrom, yFrom + bins - 1e-9);
+    // Both series on one flat array, y's bin indices shifted so the same window index lines up.
+    const idx = Int32Array.from([...x.idx, ...Array.from(y.idx, (i) => i - yFrom + xFrom)]), cnt = [...x.cnt, ...y.cnt];
+    const pre = new Float64Array(cnt.length + 1), pre2 = new Float64Array(cnt.length + 1);
+    cnt.forEach((c, i) => { pre[i + 1] = pre[i] + c; pre2[i + 1] = pre2[i] + c * c; });
+    const w = new PearsonSums();
+    w.addPrefixed(idx, pre, pre2, 0, x.idx.length, x.idx.length, cnt.length, bins);
+    const p = new PearsonSums();
+    p.add(sparseBins(tx, xFrom, 1, xFrom, xFrom + bins - 1e-9), sparseBins(ty, yFrom, 1, yFrom, yFrom + bins - 1e-9), bins);
+    expect(w.r()).toBeCloseTo(p.r(), 12);
+    expect(w.sx).toBe(p.sx);
+    expect(w.syy).toBe(p.syy);
   });
 });

@@ -44,6 +44,25 @@ export class PearsonSums {
       else { this.sxy += x.cnt[i++] * y.cnt[j++]; }
     }
   }
+  reset(): this { this.sx = this.sy = this.sxx = this.syy = this.sxy = this.n = 0; return this; }
+
+  /**
+   * Adds two series given as bins [xa, xz) and [ya, yz) of one flat index array `idx` (same grid), with
+   * prefix sums `pre`/`pre2` of counts and squared counts over that array (timing-index.ts).
+   */
+  addPrefixed(idx: Int32Array, pre: Float64Array, pre2: Float64Array, xa: number, xz: number, ya: number, yz: number, bins: number): void {
+    this.n += bins;
+    this.sx += pre[xz] - pre[xa]; this.sxx += pre2[xz] - pre2[xa];
+    this.sy += pre[yz] - pre[ya]; this.syy += pre2[yz] - pre2[ya];
+    let i = xa, j = ya, s = 0;
+    while (i < xz && j < yz) {
+      if (idx[i] < idx[j]) i++;
+      else if (idx[i] > idx[j]) j++;
+      else { s += (pre[i + 1] - pre[i]) * (pre[j + 1] - pre[j]); i++; j++; }
+    }
+    this.sxy += s;
+  }
+
   r(): number {
     const { n, sx, sy } = this;
     if (n < 2) return 0;
@@ -71,51 +90,6 @@ export function countCorrelation(s: CountInput, from: number, to: number, width:
     sums.add(outDown, inDown, bins);
     const r = sums.r();
     if (r > best.r) best = { r, lag, activeBins: best.activeBins };
-  }
-  return best;
-}
-
-/** Half-width bins (on the absolute grid, index = floor(t / (width/2))) cut to index range [lo, hi]. */
-export function halvesIn(h: SparseBins, lo: number, hi: number): SparseBins {
-  const a = lowerBound(h.idx, lo), b = lowerBound(h.idx, hi + 1);
-  return { idx: h.idx.subarray(a, b), cnt: h.cnt.subarray(a, b) };
-}
-
-/** Full-width bins from half-width ones shifted by `shift` halves: bin j = halves 2j+shift and 2j+shift+1. */
-export function foldHalves(h: SparseBins, shift: number): SparseBins {
-  const idx = new Int32Array(h.idx.length), cnt = new Float64Array(h.idx.length);
-  let n = 0;
-  for (let i = 0; i < h.idx.length; i++) {
-    const j = Math.floor((h.idx[i] - shift) / 2);
-    if (n && idx[n - 1] === j) cnt[n - 1] += h.cnt[i];
-    else { idx[n] = j; cnt[n] = h.cnt[i]; n++; }
-  }
-  return { idx: idx.subarray(0, n), cnt: cnt.subarray(0, n) };
-}
-
-/**
- * countCorrelation over precomputed half-width bins (timing-cache.ts): the same lags in steps of width/2,
- * without rescanning packet times. Window edges snap to the half-bin grid.
- */
-export function countCorrelationHalves(
-  h: { inUp: SparseBins; outUp: SparseBins; inDown: SparseBins; outDown: SparseBins },
-  from: number, to: number, width: number, maxDelay: number,
-): CountResult {
-  const half = width / 2;
-  const lo = Math.floor(from / half), hi = Math.floor(to / half);
-  const bins = Math.max(1, Math.ceil((hi - lo + 1) / 2));
-  const inUp = foldHalves(halvesIn(h.inUp, lo, hi), lo);
-  const outDown = foldHalves(halvesIn(h.outDown, lo, hi), lo);
-  let best: CountResult = { r: 0, lag: 0, activeBins: 0 };
-  for (let k = 0; k * half <= maxDelay + 1e-9; k++) {
-    const outUp = foldHalves(halvesIn(h.outUp, lo + k, hi + k), lo + k);
-    const inDown = foldHalves(halvesIn(h.inDown, lo + k, hi + k), lo + k);
-    if (k === 0) best.activeBins = Math.min(inUp.idx.length, outUp.idx.length) + Math.min(outDown.idx.length, inDown.idx.length);
-    const sums = new PearsonSums();
-    sums.add(inUp, outUp, bins);
-    sums.add(outDown, inDown, bins);
-    const r = sums.r();
-    if (r > best.r) best = { r, lag: k * half, activeBins: best.activeBins };
   }
   return best;
 }

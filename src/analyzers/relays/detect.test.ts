@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPairsCandidates, sweepCandidates, type Candidate } from './candidates.ts';
+import { allPairsCandidates, sweepCandidates } from './candidates.ts';
 import { buildChains } from './chains.ts';
 import { bestPerOutbound } from './assign.ts';
 import { detectRelays } from './detect.ts';
@@ -8,14 +8,14 @@ import { synthRelayDay } from './synth.testing.ts';
 import { scoreRelayPairs } from './truth.ts';
 import type { RelayConnection, RelayPair } from './types.ts';
 
-const key = (c: Candidate) => `${c.inbound.id} ${c.outbound.id}`;
+const key = (inbound: RelayConnection, outbound: RelayConnection) => `${inbound.id} ${outbound.id}`;
 
 describe('candidate sweep', () => {
   it('finds exactly the pairs the all-pairs baseline finds', () => {
     const { conns } = synthRelayDay({ seed: 3, connections: 2000, daySeconds: 3600 });
     const a: string[] = [], b: string[] = [];
-    sweepCandidates(conns, (c) => a.push(key(c)));
-    allPairsCandidates(conns, (c) => b.push(key(c)));
+    sweepCandidates(conns, (i, o) => a.push(key(i, o)));
+    allPairsCandidates(conns, (i, o) => b.push(key(i, o)));
     expect(a.length).toBeGreaterThan(100);
     expect(a.sort()).toEqual(b.sort());
   });
@@ -24,7 +24,7 @@ describe('candidate sweep', () => {
       ({ id, proto: 'tcp', src, sport: 1, dst, dport: 22, start, end, sensor: 's', bytes: null, pkts: null });
     const conns = [c('in', 'A', 'R', 0, 100), c('out', 'R', 'T', 10, 50), c('early', 'R', 'T', -5, 50), c('after', 'R', 'T', 101, 150), c('other', 'Q', 'T', 20, 30)];
     const got: string[] = [];
-    sweepCandidates(conns, (x) => got.push(key(x)));
+    sweepCandidates(conns, (i, o) => got.push(key(i, o)));
     expect(got).toEqual(['in out']);
   });
 });

@@ -1,18 +1,19 @@
 // The relay detector end to end: merge sensors' observations, sweep candidates, score each (packet level
 // when both sides have timing, else flow level), keep the best inbound per outbound, join chains.
 import { bestPerOutbound } from './assign.ts';
-import { sweepCandidates, type Candidate } from './candidates.ts';
+import { sweepCandidates, type EmitCandidate } from './candidates.ts';
 import { RELAY_DEFAULTS, type RelayConfig } from './config.ts';
 import { scoreFlowPair } from './flow-score.ts';
 import { buildChains } from './chains.ts';
 import { stitchUnidirectional } from './biflows.ts';
 import { mergeObservations } from './merge.ts';
-import { round, scorePacketPair } from './packet-score.ts';
+import { round, scorePacketPair, timingGrid, type PairScore } from './packet-score.ts';
+import { TimingIndex } from './timing-index.ts';
 import type { RelayConnection, RelayPair, RelayResult } from './types.ts';
 
 export type DetectMode = 'auto' | 'packet' | 'flow';
 
-export type CandidateGenerator = (conns: RelayConnection[], emit: (c: Candidate) => void) => number;
+export type CandidateGenerator = (conns: RelayConnection[], emit: EmitCandidate) => number;
 
 export function detectRelays(
   observations: RelayConnection[], cfg: RelayConfig = RELAY_DEFAULTS, mode: DetectMode = 'auto',
@@ -21,16 +22,18 @@ export function detectRelays(
   const merged = mergeObservations(stitchUnidirectional(observations));
   const scored: RelayPair[] = [];
   const byMethod = { packet: 0, flow: 0 };
-  const candidates = generate(merged.observations, ({ inbound, outbound, relay }) => {
-    const base = { inbound: inbound.id, outbound: outbound.id, relay, sensor: outbound.sensor };
+  const index = mode === 'flow' ? undefined : TimingIndex.build(merged.observations, timingGrid(cfg));
+  const keep = (inbound: RelayConnection, outbound: RelayConnection, relay: string, method: RelayPair['method'], s: PairScore) =>
+    scored.push({ inbound: inbound.id, outbound: outbound.id, relay, sensor: outbound.sensor, method, ...s });
+  const candidates = generate(merged.observations, (inbound, outbound, relay) => {
     if (mode !== 'flow' && inbound.timing && outbound.timing) {
       byMethod.packet++;
-      const s = scorePacketPair(inbound, outbound, cfg);
-      if (s && s.score >= cfg.minPacketScore) scored.push({ ...base, method: 'packet', ...s });
+      const s = scorePacketPair(inbound, outbound, cfg, index);
+      if (s && s.score >= cfg.minPacketScore) keep(inbound, outbound, relay, 'packet', s);
     } else if (mode !== 'packet') {
       byMethod.flow++;
       const s = scoreFlowPair(inbound, outbound, cfg, cfg.minFlowScore);
-      if (s && s.score >= cfg.minFlowScore) scored.push({ ...base, method: 'flow', ...s });
+      if (s && s.score >= cfg.minFlowScore) keep(inbound, outbound, relay, 'flow', s);
     }
   });
   const { pairs } = bestPerOutbound(scored, cfg.ambiguityMargin);

@@ -19,11 +19,16 @@ export function offEnds(times: ArrayLike<number>, idle: number, from: number, to
 
 /** How many `later` ends fall within δ after some `earlier` end (each earlier end used once; both sorted). */
 export function correlatedEnds(earlier: ArrayLike<number>, later: ArrayLike<number>, delta: number): number {
-  let i = 0, hits = 0;
-  for (let j = 0; j < later.length; j++) {
+  return correlatedEndsIn(earlier, 0, earlier.length, later, 0, later.length, delta);
+}
+
+/** correlatedEnds over index ranges [e0, e1) of `earlier` and [l0, l1) of `later` (no copies). */
+export function correlatedEndsIn(earlier: ArrayLike<number>, e0: number, e1: number, later: ArrayLike<number>, l0: number, l1: number, delta: number): number {
+  let i = e0, hits = 0;
+  for (let j = l0; j < l1; j++) {
     const t = later[j];
-    while (i < earlier.length && earlier[i] < t - delta) i++;
-    if (i < earlier.length && earlier[i] <= t) { hits++; i++; }
+    while (i < e1 && earlier[i] < t - delta) i++;
+    if (i < e1 && earlier[i] <= t) { hits++; i++; }
   }
   return hits;
 }
@@ -39,5 +44,22 @@ export function onOffCorrelation(
 ): OnOffResult {
   const correlated = correlatedEnds(inUp, outUp, delta) + correlatedEnds(outDown, inDown, delta);
   const comparable = Math.min(inUp.length, outUp.length) + Math.min(inDown.length, outDown.length);
+  return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
+}
+
+/**
+ * onOffCorrelation over the pair's window [from, to] cut from whole-lifetime OFF ends by binary search (the
+ * leading side may start δ early). Same result as cutting the arrays first.
+ */
+export function onOffInWindow(
+  inUp: ArrayLike<number>, outUp: ArrayLike<number>, inDown: ArrayLike<number>, outDown: ArrayLike<number>, from: number, to: number, delta: number,
+): OnOffResult {
+  const end = to + 1e-9;
+  const iu0 = lowerBound(inUp, from - delta), iu1 = lowerBound(inUp, end);
+  const ou0 = lowerBound(outUp, from), ou1 = lowerBound(outUp, end);
+  const id0 = lowerBound(inDown, from), id1 = lowerBound(inDown, end);
+  const od0 = lowerBound(outDown, from - delta), od1 = lowerBound(outDown, end);
+  const correlated = correlatedEndsIn(inUp, iu0, iu1, outUp, ou0, ou1, delta) + correlatedEndsIn(outDown, od0, od1, inDown, id0, id1, delta);
+  const comparable = Math.min(iu1 - iu0, ou1 - ou0) + Math.min(id1 - id0, od1 - od0);
   return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
 }

@@ -1,0 +1,88 @@
+// Packet timing of every connection of one detection run, laid out once in flat typed arrays (no object per
+// packet or bin): per connection direction its packets' half-bin indices, its OFF→ON transition times and its
+// coarse count bins with prefix sums. Every candidate pair the connection takes part in reads windows out of
+// these by binary search. Bin indices count from the run's first half-bin so they fit in 32 bits.
+import { offEnds } from './onoff.ts';
+import type { RelayConnection, Timing } from './types.ts';
+
+export interface TimingGrid { idle: number; coarseWidth: number; half: number }
+
+/** First index in [lo, hi) with a[i] >= t (a ascending there), else hi. */
+export function lowerBoundIn(a: ArrayLike<number>, lo: number, hi: number, t: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < t) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+const ascending = (t: ArrayLike<number>): ArrayLike<number> => {
+  for (let i = 1; i < t.length; i++) if (t[i] < t[i - 1]) return Float64Array.from(t).sort();
+  return t;
+};
+
+export class TimingIndex {
+  /** Slot of a connection's timing tuple; direction d of slot s is series 2s + d. */
+  readonly slotOf = new Map<object, number>();
+  halfBase = 0; coarseBase = 0;
+  half = new Int32Array(0); halfAt = new Int32Array(1);
+  ends = new Float64Array(0); endsAt = new Int32Array(1);
+  cIdx = new Int32Array(0); cAt = new Int32Array(1);
+  /** Prefix sums over all coarse bins of counts and squared counts: bins [a, z) of one series sum to pre[z] − pre[a]. */
+  cPre = new Float64Array(1); cPre2 = new Float64Array(1);
+
+  constructor(readonly grid: TimingGrid) {}
+
+  static build(conns: RelayConnection[], grid: TimingGrid): TimingIndex {
+    const ix = new TimingIndex(grid);
+    const series: ArrayLike<number>[] = [];
+    let t0 = Infinity;
+    for (const c of conns) {
+      if (!c.timing || ix.slotOf.has(c.timing)) continue;
+      ix.slotOf.set(c.timing, series.length / 2);
+      for (const t of c.timing as [Timing, Timing]) {
+        const times = ascending(t.times);
+        series.push(times);
+        if (times.length && times[0] < t0) t0 = times[0];
+      }
+    }
+    ix.fill(series, Number.isFinite(t0) ? t0 : 0);
+    return ix;
+  }
+
+  private fill(series: ArrayLike<number>[], t0: number): void {
+    const { half, coarseWidth, idle } = this.grid;
+    this.halfBase = Math.floor(t0 / half);
+    this.coarseBase = Math.floor(t0 / coarseWidth);
+    const n = series.length;
+    const ends = series.map((t) => offEnds(t, idle, -Infinity, Infinity));
+    this.halfAt = new Int32Array(n + 1); this.endsAt = new Int32Array(n + 1); this.cAt = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) {
+      this.halfAt[k + 1] = this.halfAt[k] + series[k].length;
+      this.endsAt[k + 1] = this.endsAt[k] + ends[k].length;
+    }
+    this.half = new Int32Array(this.halfAt[n]); this.ends = new Float64Array(this.endsAt[n]);
+    const cIdx = new Int32Array(this.halfAt[n]), cCnt = new Float64Array(this.halfAt[n]);
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      const t = series[k];
+      this.ends.set(ends[k], this.endsAt[k]);
+      for (let i = 0, at = this.halfAt[k]; i < t.length; i++) {
+        this.half[at + i] = Math.floor(t[i] / half) - this.halfBase;
+        const b = Math.floor(t[i] / coarseWidth) - this.coarseBase;
+        if (m > this.cAt[k] && cIdx[m - 1] === b) cCnt[m - 1]++;
+        else { cIdx[m] = b; cCnt[m++] = 1; }
+      }
+      this.cAt[k + 1] = m;
+    }
+    this.cIdx = cIdx.slice(0, m);
+    this.cPre = new Float64Array(m + 1); this.cPre2 = new Float64Array(m + 1);
+    for (let i = 0; i < m; i++) { this.cPre[i + 1] = this.cPre[i] + cCnt[i]; this.cPre2[i + 1] = this.cPre2[i] + cCnt[i] * cCnt[i]; }
+  }
+
+  /** Series number of direction d (0 originator → responder, 1 reverse) of a connection, or -1 without timing. */
+  series(c: RelayConnection, d: 0 | 1): number {
+    const s = c.timing ? this.slotOf.get(c.timing) : undefined;
+    return s === undefined ? -1 : 2 * s + d;
+  }
+}
