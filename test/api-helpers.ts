@@ -11,7 +11,7 @@ export interface ApiHarness { fx: FixtureCase; app: FastifyInstance; call: (meth
 export async function startApi(opts: { webDist?: string } = {}): Promise<ApiHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'hoptrace-api-'));
   const fx = await buildCase(join(dir, 'case'));
-  const { app } = await buildServer(fx.kase, { webDist: opts.webDist, cacheTtlMs: 0 });
+  const { app } = await buildServer(fx.kase, { webDist: opts.webDist, cacheTtlMs: 0, changeWatchMs: 0 });
   await app.ready();
   const call: ApiHarness['call'] = (method, url, token, body, headers = {}) => app.inject({
     method: method as 'GET', url,

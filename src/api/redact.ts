@@ -32,6 +32,20 @@ export function scrubString(s: string, pii: PiiValues): string {
   return s;
 }
 
+/** Keys of human-written text in STIX and MISP exports (where an analyzer's explanation could quote a person). */
+const FREE_TEXT_KEYS = new Set(['description', 'comment', 'info', 'summary']);
+
+/**
+ * A copy of an export with personal data scrubbed from its free text only: observable values and patterns
+ * are left alone (scrubbing them would corrupt the indicator), and the export model never reads them from PII.
+ */
+export function scrubFreeText(v: unknown, pii: PiiValues, key = ''): unknown {
+  if (typeof v === 'string') return FREE_TEXT_KEYS.has(key) ? scrubString(v, pii) : v;
+  if (Array.isArray(v)) return v.map((x) => scrubFreeText(x, pii, key));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubFreeText(x, pii, k)]));
+  return v;
+}
+
 /** Returns a copy of `value` safe to send to this partner. */
 export function guardForPartner(value: unknown, user: ApiUser, pii: PiiValues): unknown {
   return walk(value, user, pii, 0);

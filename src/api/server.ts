@@ -4,12 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Case } from '../cli/case.ts';
 import { authHook } from './auth.ts';
+import { ChangeWatch } from './change-watch.ts';
 import { ApiContext } from './context.ts';
 import { ApiError, errorHandler } from './errors.ts';
 import { OpenApiCollector } from './openapi.ts';
 import { guardForPartner } from './redact.ts';
 import { ROUTES } from './routes/index.ts';
 import { taxiiRoutes } from './taxii/routes.ts';
+import { warmUp } from './warm.ts';
 
 export interface ServerOptions {
   /** Built web UI (web/dist); served at / when present. */
@@ -17,6 +19,8 @@ export interface ServerOptions {
   /** JSON body limit in bytes. */
   bodyLimit?: number;
   cacheTtlMs?: number;
+  /** How often to look for changes made outside the API (analyzer runs, ingests); 0 = never. */
+  changeWatchMs?: number;
   logger?: boolean;
 }
 
@@ -26,7 +30,7 @@ export const API_VERSION = '1.0.0';
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
   + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise<{ app: FastifyInstance; ctx: ApiContext }> {
+export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise<{ app: FastifyInstance; ctx: ApiContext; changes: ChangeWatch }> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
@@ -34,6 +38,9 @@ export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
   const ctx = new ApiContext(kase, { cacheTtlMs: opts.cacheTtlMs });
+  const changes = new ChangeWatch(ctx, () => { void warmUp(ctx).catch(() => {}); });
+  app.addHook('onReady', async () => changes.start(opts.changeWatchMs ?? 1000));
+  app.addHook('onClose', async () => changes.stop());
   const openapi = new OpenApiCollector();
   app.decorateRequest('user', null);
   app.decorateRequest('startedAt', 0);
@@ -76,10 +83,13 @@ export async function buildServer(kase: Case, opts: ServerOptions = {}): Promise
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { summary: 'This OpenAPI document', tags: ['meta'] } },
     async () => openapi.document(API_VERSION));
+  // Liveness for proxies and monitors; says nothing about the case. Also the load benchmark's baseline.
+  app.get('/api/health', { config: { public: true }, schema: { summary: 'Liveness: the server answers', tags: ['meta'] } },
+    async () => ({ status: 'ok' }));
   for (const register of ROUTES) register(app, ctx);
   taxiiRoutes(app, ctx);
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', index: 'index.html', wildcard: false });
   }
-  return { app, ctx };
+  return { app, ctx, changes };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundle, indicatorObject, stixPattern, TLP_MARKING } from './stix.ts';
+import { indicatorObject, stixPattern, TLP_MARKING } from './stix.ts';
 
 describe('STIX patterns', () => {
   it.each([
@@ -21,10 +21,5 @@ describe('indicator objects', () => {
     expect(String(o.id)).toMatch(/^indicator--[0-9a-f-]{36}$/);
     expect(o.created).toBe('2026-09-21T14:15:00.000Z');
     expect(indicatorObject(row).id).toBe(o.id); // deterministic
-  });
-  it('bundles include the marking definitions they use', () => {
-    const b = bundle([indicatorObject(row)]) as { objects: Array<Record<string, unknown>> };
-    expect(b.objects.map((x) => x.type)).toEqual(['marking-definition', 'indicator']);
-    expect(b.objects[0].id).toBe(TLP_MARKING.amber);
   });
 });
