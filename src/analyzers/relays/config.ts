@@ -21,6 +21,12 @@ export const RelayConfigSchema = z.object({
   countOnlyR: z.number().min(0).max(1).default(0.8),
   /** Seconds the outbound may outlive the inbound and still count as nested. */
   nestingGrace: z.number().min(0).default(5),
+  /**
+   * Packet level: an outbound that still sends this many payload packets upstream more than `nestingGrace`
+   * after the inbound ended is typed into by someone else, so it cannot continue that inbound: the pair is
+   * rejected before any timing score (a detached session that only idles or prints output is still scored).
+   */
+  orphanPackets: z.number().int().min(1).default(8),
   /** Packet-level pairs scoring below this are not reported. */
   minPacketScore: z.number().min(0).max(1).default(0.45),
   /** Flow-level: end-gap scale (s) — relayed sessions end within seconds of each other. */

@@ -46,20 +46,3 @@ export function onOffCorrelation(
   const comparable = Math.min(inUp.length, outUp.length) + Math.min(inDown.length, outDown.length);
   return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
 }
-
-/**
- * onOffCorrelation over the pair's window [from, to] cut from whole-lifetime OFF ends by binary search (the
- * leading side may start δ early). Same result as cutting the arrays first.
- */
-export function onOffInWindow(
-  inUp: ArrayLike<number>, outUp: ArrayLike<number>, inDown: ArrayLike<number>, outDown: ArrayLike<number>, from: number, to: number, delta: number,
-): OnOffResult {
-  const end = to + 1e-9;
-  const iu0 = lowerBound(inUp, from - delta), iu1 = lowerBound(inUp, end);
-  const ou0 = lowerBound(outUp, from), ou1 = lowerBound(outUp, end);
-  const id0 = lowerBound(inDown, from), id1 = lowerBound(inDown, end);
-  const od0 = lowerBound(outDown, from - delta), od1 = lowerBound(outDown, end);
-  const correlated = correlatedEndsIn(inUp, iu0, iu1, outUp, ou0, ou1, delta) + correlatedEndsIn(outDown, od0, od1, inDown, id0, id1, delta);
-  const comparable = Math.min(iu1 - iu0, ou1 - ou0) + Math.min(id1 - id0, od1 - od0);
-  return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
-}

@@ -50,6 +50,7 @@ export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg:
   if (to <= from) return null;
   const ix = index ?? TimingIndex.build([inb, out], timingGrid(cfg));
   const iu = ix.series(inb, 0), id = ix.series(inb, 1), ou = ix.series(out, 0), od = ix.series(out, 1);
+  if (ix.packetsFrom(ou, inb.end + cfg.nestingGrace) >= cfg.orphanPackets) return null;
   const onoff = onOff(ix, iu, ou, id, od, from, to, cfg.delta);
   if (onoff.ratio < cfg.screenOnOff && coarseR(ix, iu, ou, id, od, from, to) < cfg.screenR) return null;
   const counts = countCorrelationIndexed(ix, iu, ou, id, od, from, to, cfg.binWidth, cfg.maxDelay);

@@ -80,6 +80,11 @@ export class TimingIndex {
     for (let i = 0; i < m; i++) { this.cPre[i + 1] = this.cPre[i] + cCnt[i]; this.cPre2[i + 1] = this.cPre2[i] + cCnt[i] * cCnt[i]; }
   }
 
+  /** Packets of series k in half bins at or after the one holding time t. */
+  packetsFrom(k: number, t: number): number {
+    return this.halfAt[k + 1] - lowerBoundIn(this.half, this.halfAt[k], this.halfAt[k + 1], Math.floor(t / this.grid.half) - this.halfBase);
+  }
+
   /** Series number of direction d (0 originator → responder, 1 reverse) of a connection, or -1 without timing. */
   series(c: RelayConnection, d: 0 | 1): number {
     const s = c.timing ? this.slotOf.get(c.timing) : undefined;
