@@ -20,25 +20,36 @@ export function classicHeader(buf: Buffer, at: number): ClassicHeader | null {
   return { little, nanos: magic === PCAP_MAGIC_NS, linkType: u32(20) & 0x0fffffff & 0xffff, snaplen: u32(16) };
 }
 
+/** Called per record: time, link type, and the frame as bytes [at, at + len) of `buf` (no copy, no object). */
+export type PacketVisitor = (ts: number, linkType: number, buf: Buffer, at: number, len: number, fileOffset: number) => void;
+
 /**
- * Parses whole records from buf[at..end). Returns the offset of the first unconsumed byte; a record
- * that does not fit yet stays for the next call. Throws (via fail) on an impossible record length.
+ * Visits whole records in buf[at..end). Returns the offset of the first unconsumed byte; a record that does
+ * not fit yet stays for the next call. Throws (via fail) on an impossible record length.
  */
+export function classicScan(
+  buf: Buffer, at: number, end: number, fileBase: number, h: ClassicHeader, visit: PacketVisitor, fail: (offset: number, reason: string) => never,
+): number {
+  const frac = h.nanos ? 1e-9 : 1e-6;
+  const fracMax = h.nanos ? 1e9 : 1e6;
+  const u32 = h.little
+    ? (o: number) => (buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16)) + buf[o + 3] * 16777216
+    : (o: number) => buf[o] * 16777216 + ((buf[o + 1] << 16) | (buf[o + 2] << 8) | buf[o + 3]);
+  while (end - at >= 16) {
+    const sec = u32(at), sub = u32(at + 4), incl = u32(at + 8);
+    if (incl > MAX_RECORD) fail(fileBase + at, `record length ${incl} exceeds ${MAX_RECORD} (corrupt record header)`);
+    if (sub >= fracMax) fail(fileBase + at, `timestamp fraction ${sub} out of range (corrupt record header)`);
+    if (end - at < 16 + incl) break;
+    visit(sec + sub * frac, h.linkType, buf, at + 16, incl, fileBase + at);
+    at += 16 + incl;
+  }
+  return at;
+}
+
+/** classicScan collecting packet objects (their `data` are views into buf). */
 export function classicRecords(
   buf: Buffer, at: number, end: number, fileBase: number, h: ClassicHeader,
   out: CapturedPacket[], fail: (offset: number, reason: string) => never,
 ): number {
-  const frac = h.nanos ? 1e-9 : 1e-6;
-  const fracMax = h.nanos ? 1e9 : 1e6;
-  while (end - at >= 16) {
-    const sec = h.little ? buf.readUInt32LE(at) : buf.readUInt32BE(at);
-    const sub = h.little ? buf.readUInt32LE(at + 4) : buf.readUInt32BE(at + 4);
-    const incl = h.little ? buf.readUInt32LE(at + 8) : buf.readUInt32BE(at + 8);
-    if (incl > MAX_RECORD) fail(fileBase + at, `record length ${incl} exceeds ${MAX_RECORD} (corrupt record header)`);
-    if (sub >= fracMax) fail(fileBase + at, `timestamp fraction ${sub} out of range (corrupt record header)`);
-    if (end - at < 16 + incl) break;
-    out.push({ ts: sec + sub * frac, linkType: h.linkType, data: buf.subarray(at + 16, at + 16 + incl), offset: fileBase + at });
-    at += 16 + incl;
-  }
-  return at;
+  return classicScan(buf, at, end, fileBase, h, (ts, linkType, b, o, len, offset) => out.push({ ts, linkType, data: b.subarray(o, o + len), offset }), fail);
 }

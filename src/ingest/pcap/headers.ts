@@ -14,26 +14,33 @@ export const newHeaders = (): Headers => ({ version: 4, src4: 0, dst4: 0, proto:
 
 /** Fills `h` for a TCP/UDP packet and returns true; anything else returns false (decodePacket counts why). */
 export function decodeHeaders(linkType: number, d: Buffer, h: Headers): boolean {
+  return decodeHeadersAt(linkType, d, 0, d.length, h);
+}
+
+/** decodeHeaders on the frame at bytes [f, f + len) of `b`, read in place (the hot path; no view per packet). */
+export function decodeHeadersAt(linkType: number, b: Buffer, f: number, len: number, h: Headers): boolean {
   let at = -1;
-  if (linkType === LINK.ETHERNET && d.length >= 34 && d[12] === 0x08 && d[13] === 0x00) at = 14;
-  else if ((linkType === LINK.RAW || linkType === LINK.RAW_12 || linkType === LINK.RAW_14 || linkType === LINK.IPV4) && d.length >= 20 && d[0] >> 4 === 4) at = 0;
-  else if (linkType === LINK.SLL && d.length >= 36 && d[14] === 0x08 && d[15] === 0x00) at = 16;
-  if (at < 0 || d[at] >> 4 !== 4) return slow(linkType, d, h);
-  const ihl = (d[at] & 0x0f) * 4;
-  const total = d.readUInt16BE(at + 2);
-  const proto = d[at + 9];
-  if (ihl < 20 || (d.readUInt16BE(at + 6) & 0x3fff) !== 0 || (proto !== 6 && proto !== 17)) return slow(linkType, d, h);
-  const l4 = at + ihl;
-  if (d.length < l4 + (proto === 6 ? 20 : 8)) return slow(linkType, d, h);
+  if (linkType === LINK.ETHERNET && len >= 34 && b[f + 12] === 0x08 && b[f + 13] === 0x00) at = 14;
+  else if ((linkType === LINK.RAW || linkType === LINK.RAW_12 || linkType === LINK.RAW_14 || linkType === LINK.IPV4) && len >= 20 && b[f] >> 4 === 4) at = 0;
+  else if (linkType === LINK.SLL && len >= 36 && b[f + 14] === 0x08 && b[f + 15] === 0x00) at = 16;
+  const ip = f + at;
+  if (at < 0 || b[ip] >> 4 !== 4) return slow(linkType, b.subarray(f, f + len), h);
+  const ihl = (b[ip] & 0x0f) * 4;
+  const total = (b[ip + 2] << 8) | b[ip + 3];
+  const proto = b[ip + 9];
+  if (ihl < 20 || (((b[ip + 6] << 8) | b[ip + 7]) & 0x3fff) !== 0 || (proto !== 6 && proto !== 17)) return slow(linkType, b.subarray(f, f + len), h);
+  const l4 = ip + ihl;
+  if (f + len < l4 + (proto === 6 ? 20 : 8)) return slow(linkType, b.subarray(f, f + len), h);
   h.version = 4; h.v6 = null; h.proto = proto;
-  h.src4 = d.readUInt32BE(at + 12); h.dst4 = d.readUInt32BE(at + 16);
-  h.sport = d.readUInt16BE(l4); h.dport = d.readUInt16BE(l4 + 2);
+  h.src4 = b[ip + 12] * 16777216 + ((b[ip + 13] << 16) | (b[ip + 14] << 8) | b[ip + 15]);
+  h.dst4 = b[ip + 16] * 16777216 + ((b[ip + 17] << 16) | (b[ip + 18] << 8) | b[ip + 19]);
+  h.sport = (b[l4] << 8) | b[l4 + 1]; h.dport = (b[l4 + 2] << 8) | b[l4 + 3];
   if (proto === 6) {
-    h.flags = d[l4 + 13];
-    h.payloadLength = Math.max(0, at + total - l4 - (d[l4 + 12] >> 4) * 4);
+    h.flags = b[l4 + 13];
+    h.payloadLength = Math.max(0, ip + total - l4 - (b[l4 + 12] >> 4) * 4);
   } else {
     h.flags = 0;
-    h.payloadLength = Math.max(0, at + total - l4 - 8);
+    h.payloadLength = Math.max(0, ip + total - l4 - 8);
   }
   return true;
 }

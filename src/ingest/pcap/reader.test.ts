@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CaptureError } from './capture-error.ts';
 import { decodePacket } from './decode.ts';
 import { frame, pcapFile, pcapngFile } from './build.testing.ts';
-import { readCapture, sniffCapture, type CapturedPacket } from './reader.ts';
+import { v4ToText } from '../../core/ip.ts';
+import { decodeHeadersAt, newHeaders } from './headers.ts';
+import { readCapture, scanCapture, sniffCapture, type CapturedPacket } from './reader.ts';
 
 const fx = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 
@@ -45,6 +47,34 @@ describe('readCapture on real captures, checked against tshark', () => {
     expect(sniffCapture(buf)).toBe(1);
     expect(sniffCapture(readFileSync(fx('single-conn.pcapng')))).toBe(1);
     expect(sniffCapture(Buffer.from('#separator \\x09\n'))).toBe(0);
+  });
+});
+
+describe('scanCapture (in-place visitor, the tracking fast path) sees what readCapture sees', () => {
+  for (const file of ['single-conn.pcap', 'single-conn.pcapng', 'ssh-on-port-80.pcap', 'ssh-on-port-80.ns.pcap']) {
+    it(file, async () => {
+      const buf = readFileSync(fx(file));
+      const want = await readAllPackets(buf, 7);
+      const got: Array<{ ts: number; linkType: number; data: Buffer; offset: number }> = [];
+      const h = newHeaders();
+      const chunks = [];
+      for (let i = 0; i < buf.length; i += 7) chunks.push(buf.subarray(i, i + 7));
+      await scanCapture(Readable.from(chunks), 'x.pcap', (ts, linkType, b, at, len, offset) => {
+        got.push({ ts, linkType, data: Buffer.from(b.subarray(at, at + len)), offset });
+        const d = decodePacket(linkType, b.subarray(at, at + len));
+        expect(decodeHeadersAt(linkType, b, at, len, h)).toBe(Boolean(d && (d.proto === 6 || d.proto === 17)));
+        if (d && h.version === 4) {
+          expect([v4ToText(h.src4), v4ToText(h.dst4), h.sport, h.dport, h.flags, h.payloadLength]).toEqual([d.src, d.dst, d.sport, d.dport, d.tcpFlags ?? 0, d.payloadLength]);
+        }
+      });
+      expect(got).toEqual(want.map((p) => ({ ts: p.ts, linkType: p.linkType, data: Buffer.from(p.data), offset: p.offset })));
+    });
+  }
+  it('rejects a truncated capture at the byte offset too', async () => {
+    const f = frame({ src: '10.0.0.1', dst: '10.0.0.2', sport: 40000, dport: 22, payload: 10 });
+    const good = pcapFile([{ ts: 1, data: f }, { ts: 2, data: f }]);
+    const err = await scanCapture(Readable.from([good.subarray(0, good.length - 5)]), 'x.pcap', () => {}).then(() => null, (e: unknown) => e);
+    expect((err as CaptureError).offset).toBe(24 + 16 + f.length);
   });
 });
 

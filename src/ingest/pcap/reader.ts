@@ -2,7 +2,7 @@
 // Packets are yielded in file order; their `data` are views into the read chunks (copy to keep long-term).
 import type { Readable } from 'node:stream';
 import { CaptureError } from './capture-error.ts';
-import { classicHeader, classicRecords, type ClassicHeader } from './classic.ts';
+import { classicHeader, classicRecords, classicScan, type ClassicHeader, type PacketVisitor } from './classic.ts';
 import { SHB, newNgState, ngBlocks, type NgState } from './pcapng.ts';
 
 export interface CapturedPacket {
@@ -35,18 +35,33 @@ export class CaptureParser {
   };
 
   push(chunk: Buffer, out: CapturedPacket[] = []): CapturedPacket[] {
+    this.consume(chunk, (buf, at) => (this.kind === 'classic'
+      ? classicRecords(buf, at, buf.length, this.base, this.classic!, out, this.fail)
+      : ngBlocks(buf, at, buf.length, this.base, this.ng, out, this.fail)));
+    return out;
+  }
+
+  /** The allocation-free path: visits each packet's bytes in place instead of building packet objects. */
+  scan(chunk: Buffer, visit: PacketVisitor): void {
+    this.consume(chunk, (buf, at) => {
+      if (this.kind === 'classic') return classicScan(buf, at, buf.length, this.base, this.classic!, visit, this.fail);
+      const out: CapturedPacket[] = [];
+      const next = ngBlocks(buf, at, buf.length, this.base, this.ng, out, this.fail);
+      for (const p of out) visit(p.ts, p.linkType, p.data, 0, p.data.length, p.offset);
+      return next;
+    });
+  }
+
+  private consume(chunk: Buffer, records: (buf: Buffer, at: number) => number): void {
     const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
     let at = 0;
     if (this.kind === 'unknown') {
-      if (buf.length < 24) { this.pending = buf; return out; }
+      if (buf.length < 24) { this.pending = buf; return; }
       at = this.start(buf);
     }
-    at = this.kind === 'classic'
-      ? classicRecords(buf, at, buf.length, this.base, this.classic!, out, this.fail)
-      : ngBlocks(buf, at, buf.length, this.base, this.ng, out, this.fail);
+    at = records(buf, at);
     this.pending = at < buf.length ? buf.subarray(at) : Buffer.alloc(0);
     this.base += at;
-    return out;
   }
 
   end(): void {
@@ -70,6 +85,13 @@ export async function* readCaptureBatches(stream: Readable, file: string): Async
     const out = parser.push(chunk as Buffer);
     if (out.length) yield out;
   }
+  parser.end();
+}
+
+/** Visits every packet in place (PacketVisitor), one await per chunk; checks the capture ends cleanly. */
+export async function scanCapture(stream: Readable, file: string, visit: PacketVisitor): Promise<void> {
+  const parser = new CaptureParser(file);
+  for await (const chunk of stream) parser.scan(chunk as Buffer, visit);
   parser.end();
 }
 

@@ -1,8 +1,8 @@
 // Whole-capture pass: read, decode, track. Returns connections with per-direction timing and what was skipped.
 import type { Readable } from 'node:stream';
 import { decodePacket, type SkipCounts } from './decode.ts';
-import { decodeHeaders, newHeaders } from './headers.ts';
-import { readCaptureBatches } from './reader.ts';
+import { decodeHeadersAt, newHeaders } from './headers.ts';
+import { scanCapture } from './reader.ts';
 import { ConnectionTracker, type TrackedConnection } from './track.ts';
 
 export interface CaptureSummary {
@@ -18,14 +18,12 @@ export async function trackCapture(stream: Readable, file: string): Promise<Capt
   const skipped: SkipCounts = {};
   let packets = 0, otherIp = 0;
   const h = newHeaders();
-  for await (const batch of readCaptureBatches(stream, file)) {
-    for (const p of batch) {
-      packets++;
-      if (Number.isNaN(p.ts)) { skipped['no timestamp'] = (skipped['no timestamp'] ?? 0) + 1; continue; }
-      if (decodeHeaders(p.linkType, p.data, h)) { tracker.addHeaders(p.ts, h); continue; }
-      // Not TCP/UDP: decode again only to count why.
-      if (decodePacket(p.linkType, p.data, skipped)) otherIp++;
-    }
-  }
+  await scanCapture(stream, file, (ts, linkType, buf, at, len) => {
+    packets++;
+    if (Number.isNaN(ts)) { skipped['no timestamp'] = (skipped['no timestamp'] ?? 0) + 1; return; }
+    if (decodeHeadersAt(linkType, buf, at, len, h)) { tracker.addHeaders(ts, h); return; }
+    // Not TCP/UDP: decode again only to count why.
+    if (decodePacket(linkType, buf.subarray(at, at + len), skipped)) otherIp++;
+  });
   return { connections: tracker.finish(), packets, otherIp, skipped };
 }
