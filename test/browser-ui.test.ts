@@ -113,6 +113,47 @@ describe.skipIf(!hasChromium)('investigator UI in Chromium', () => {
     expect(fx.kase.audit.verify()).toBeNull();
   });
 
+  it('a large graph draws its edges on the canvas layer and stays interactive', async () => {
+    const page = await signIn(fx.tokens.analyst);
+    await visit(page, 'graph', '[data-testid=graph] canvas');
+    await page.waitForFunction(() => (window.__hoptraceGraph?.count() ?? 0) > 0);
+    const seed = await page.evaluate(() => ({ nodes: window.__hoptraceGraph!.count(), edges: window.__hoptraceGraph!.edges() }));
+    expect(seed.edges).toEqual({ cytoscape: expect.any(Number), layer: 0 }); // small graphs: Cytoscape's own edges
+    const N = 3000;
+    await page.evaluate((n) => {
+      const types = ['ip', 'host', 'account'];
+      const nodes = Array.from({ length: n }, (_, i) => ({ id: `ip|10.250.${i >> 8}.${i & 255}`, type: types[i % 3], label: `node ${i}` }));
+      const edges = Array.from({ length: n * 1.5 }, (_, i) => ({ id: `bulk-e${i}`, source: nodes[i % n].id, target: nodes[(i * 7919 + 1) % n].id, kind: 'contacted' }));
+      return window.__hoptraceGraph!.load(nodes, edges);
+    }, N);
+    const after = await page.evaluate(() => window.__hoptraceGraph!.edges());
+    expect(after).toEqual({ cytoscape: 0, layer: seed.edges.cytoscape + N * 1.5 });
+    await expect(page.textContent('[data-testid=graph-stats]')).resolves.toBe(`${seed.nodes + N} nodes · ${after.layer} edges`);
+    const inked = () => page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('canvas.edge-layer')!;
+      const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+      return n;
+    });
+    const all = await inked();
+    expect(all).toBeGreaterThan(10_000);
+    await page.click('input[data-type=ip]'); // hide a third of the nodes: their edges go too
+    await page.waitForTimeout(100);
+    const fewer = await inked();
+    expect(fewer).toBeLessThan(all);
+    expect(fewer).toBeGreaterThan(0);
+    await page.click('input[data-type=ip]');
+    const target = 'ip|10.250.7.208'; // node 2000, far from the seed nodes at the origin
+    const pos = await page.evaluate((id) => window.__hoptraceGraph!.rendered(id), target);
+    const box = (await page.locator('[data-testid=graph]').boundingBox())!;
+    await page.mouse.click(box.x + pos!.x, box.y + pos!.y);
+    await expect(page.waitForFunction(() => /new neighbour/.test(document.querySelector('[data-testid=graph-note]')?.textContent ?? ''))).resolves.toBeTruthy();
+    expect(await page.textContent('.graph-side h3')).toBe('node 2000');
+    expect((page as Page & { jsErrors?: string[] }).jsErrors).toEqual([]);
+    await page.close();
+  });
+
   it('a partner sees no TLP:AMBER/RED object and no personal data on any page', async () => {
     const page = await signIn(fx.tokens.partner);
     const navPages = await page.$$eval('nav a[data-page]', (as) => as.map((a) => a.getAttribute('data-page')!));

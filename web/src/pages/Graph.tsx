@@ -1,10 +1,11 @@
 // Graph explorer: starts from the seed view, expands a node's neighbourhood on click (server-side, bounded),
-// filters by node type. Preset positions, textures while panning and zoom-dependent labels keep it usable
-// at 10k nodes.
+// filters by node type. Preset positions, textures while panning, no labels on large graphs and their edges
+// on a canvas layer (graph/edge-layer.ts) keep it usable at 10k nodes.
 import { useEffect, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import { api, ApiFailure } from '../api.ts';
 import { Details, Failure, Page, Tlp } from '../components/ui.tsx';
+import { EdgeLayer } from '../graph/edge-layer.ts';
 import { concentricByType, grid, outwardAngle, ringsAround, type Point } from '../graph/layout.ts';
 import { LABEL_LIMIT, stylesheet, TYPE_STYLE } from '../graph/style.ts';
 
@@ -13,7 +14,9 @@ interface GEdge { id: string; source: string; target: string; kind: string; labe
 interface Hood { nodes: GNode[]; edges: GEdge[]; truncated: boolean }
 
 declare global {
-  interface Window { __hoptraceGraph?: { load(nodes: GNode[], edges: GEdge[]): Promise<number>; count(): number; rendered(id: string): { x: number; y: number } | null } }
+  interface Window {
+    __hoptraceGraph?: { load(nodes: GNode[], edges: GEdge[]): Promise<number>; count(): number; edges(): { cytoscape: number; layer: number }; rendered(id: string): { x: number; y: number } | null };
+  }
 }
 
 const TYPES = Object.keys(TYPE_STYLE);
@@ -21,6 +24,7 @@ const TYPES = Object.keys(TYPE_STYLE);
 export function GraphPage() {
   const box = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
+  const layerRef = useRef<EdgeLayer | null>(null);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<GNode | null>(null);
   const [stats, setStats] = useState({ nodes: 0, edges: 0 });
@@ -29,25 +33,38 @@ export function GraphPage() {
   const hiddenRef = useRef(hidden);
   hiddenRef.current = hidden;
 
-  const refreshStats = () => { const cy = cyRef.current; if (cy) setStats({ nodes: cy.nodes().length, edges: cy.edges().length }); };
+  const refreshStats = () => {
+    const cy = cyRef.current;
+    if (cy) setStats({ nodes: cy.nodes().length, edges: cy.edges().length + (layerRef.current?.size ?? 0) });
+  };
 
   function addElements(nodes: GNode[], edges: GEdge[], positions: Map<string, Point>) {
     const cy = cyRef.current!;
+    const layer = layerRef.current!;
+    let layerEdges: GEdge[] = [];
     cy.batch(() => {
       // hasElementWithId is a map lookup; getElementById would build a collection per call (slow at 10k).
-      const has = (id: string) => cy.hasElementWithId(id);
+      const has = (id: string) => cy.hasElementWithId(id) || layer.has(id);
       const fresh = nodes.filter((n) => !has(n.id));
       const labelled = cy.nodes().length + fresh.length <= LABEL_LIMIT;
-      if (!labelled) cy.nodes('.labelled').removeClass('labelled').addClass('bulk');
+      const newEdges = edges.filter((e) => !has(e.id));
+      if (!labelled) {
+        // The graph became large: labels off, nodes as plain discs, and every edge onto the canvas layer.
+        cy.nodes('.labelled').removeClass('labelled').addClass('bulk');
+        const moved = cy.edges();
+        layerEdges = [...moved.map((e) => e.data() as GEdge), ...newEdges];
+        moved.remove();
+      }
       const ids = new Set(fresh.map((n) => n.id));
-      const known = (id: string) => ids.has(id) || has(id);
+      const known = (id: string) => ids.has(id) || cy.hasElementWithId(id);
       // One add call for nodes and edges: Cytoscape then updates styles and edge caches once.
       cy.add([
         ...fresh.map((n) => ({ group: 'nodes' as const, data: { ...n.data, ...n, data: undefined }, position: positions.get(n.id) ?? { x: 0, y: 0 },
           classes: [hiddenRef.current.has(n.type) ? 'hidden' : '', labelled ? 'labelled' : 'bulk'].join(' ').trim() })),
-        ...edges.filter((e) => !has(e.id) && known(e.source) && known(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })),
+        ...(labelled ? newEdges.filter((e) => known(e.source) && known(e.target)).map((e) => ({ group: 'edges' as const, data: { ...e } })) : []),
       ]);
     });
+    layer.add(layerEdges);
     refreshStats();
   }
 
@@ -74,6 +91,7 @@ export function GraphPage() {
       textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1, minZoom: 0.02, maxZoom: 4,
     });
     cyRef.current = cy;
+    layerRef.current = new EdgeLayer(cy, box.current!);
     cy.on('tap', 'node', (ev) => {
       const n = ev.target as cytoscape.NodeSingular;
       setSelected(n.data() as GNode);
@@ -88,12 +106,13 @@ export function GraphPage() {
         fitPoints(cy, pts, 20); // from known positions: cy.fit() would measure every label's bounding box
         const t2 = performance.now();
         await new Promise<void>((resolve) => { cy.one('render', () => resolve()); cy.forceRender(); });
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); // the frame holding both canvases
         const t3 = performance.now();
         console.log(`graph load: add ${(t1 - t0).toFixed(0)} ms, fit ${(t2 - t1).toFixed(0)} ms, first frame ${(t3 - t2).toFixed(0)} ms`);
         return t3 - t0;
       },
       count: () => cy.nodes().length,
+      edges: () => ({ cytoscape: cy.edges().length, layer: layerRef.current?.size ?? 0 }),
       rendered: (id) => { const n = cy.getElementById(id); return n.empty() ? null : n.renderedPosition(); },
     };
     api<Hood>('/api/graph/seed?limit=60').then((seed) => {
@@ -101,7 +120,7 @@ export function GraphPage() {
       cy.fit(undefined, 40);
       if (seed.nodes.length === 0) setNote('No flagged infrastructure yet: run hoptrace analyze --case DIR, then reload.');
     }, (e) => setError(e));
-    return () => { cy.destroy(); cyRef.current = null; delete window.__hoptraceGraph; };
+    return () => { layerRef.current?.destroy(); layerRef.current = null; cy.destroy(); cyRef.current = null; delete window.__hoptraceGraph; };
   }, []);
 
   function toggle(t: string) {
@@ -109,6 +128,7 @@ export function GraphPage() {
     if (next.has(t)) next.delete(t); else next.add(t);
     setHidden(next);
     cyRef.current?.batch(() => cyRef.current!.nodes(`[type = "${t}"]`).toggleClass('hidden', next.has(t)));
+    layerRef.current?.draw();
   }
 
   return (
