@@ -1,9 +1,9 @@
 // The DuckDB bulk path for large Zeek conn logs stores what the row parser would: same counts, same
 // org classification, malformed lines as rejects with their line numbers.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeConnLog } from '../bench/ingest/gen-conn-log.ts';
 import { runIngest } from '../src/cli/commands/ingest.ts';
 import { openCase } from '../src/cli/case.ts';
@@ -12,9 +12,16 @@ import { ingestFile } from '../src/cli/ingest/run-ingest.ts';
 import type { IngestTimings } from '../src/cli/ingest/timings.ts';
 import { loadSteps } from '../bench/ingest/load-profile.ts';
 
+
+const dirs: string[] = [];
+const tempDir = () => {
+  dirs.push(mkdtempSync(join(tmpdir(), 'hoptrace-bulk-')));
+  return dirs[dirs.length - 1];
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 describe('bulk ingest of a large Zeek conn log', () => {
   it('takes the bulk path and classifies against org blocks like the parser', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-bulk-'));
+    const dir = tempDir();
     const log = join(dir, 'conn.log');
     await writeConnLog(log, 90_000);
     const text = readFileSync(log, 'utf8');
@@ -42,7 +49,7 @@ describe('bulk ingest of a large Zeek conn log', () => {
   }, 120_000);
 
   it('hands a file with a malformed address to the row parser, which rejects that line alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-bulk-'));
+    const dir = tempDir();
     const log = join(dir, 'conn.log');
     await writeConnLog(log, 90_000);
     const lines = readFileSync(log, 'utf8').split('\n');
@@ -69,7 +76,7 @@ describe('bulk ingest of a large Zeek conn log', () => {
 
 describe('ingest timings for the benchmark', () => {
   it('fills per-phase times and a DuckDB profile whose row count matches the store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-bulk-'));
+    const dir = tempDir();
     const log = join(dir, 'conn.log');
     await writeConnLog(log, 90_000);
     const kase = await openCase(join(dir, 'case'), { create: true });

@@ -2,10 +2,10 @@
 // observer sees every byte in order; verify() catches a changed byte in the copy.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../core/random.ts';
 import { Ledger, sha256File } from './ledger.ts';
 
@@ -29,13 +29,20 @@ async function receiveAndCheck(ledger: Ledger, path: string, content: Buffer) {
   return got;
 }
 
+
+const dirs: string[] = [];
+const tempDir = () => {
+  dirs.push(mkdtempSync(join(tmpdir(), 'hoptrace-ledger-')));
+  return dirs[dirs.length - 1];
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 describe('Ledger.receive', () => {
   it.each([
     ['empty', 0],
     ['small', 1000],
     ['several read chunks', 9 * 1024 * 1024 + 17],
   ])('copies and hashes a %s file', async (_name, size) => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-ledger-'));
+    const dir = tempDir();
     const content = randomBytes(size, size + 1);
     writeFileSync(join(dir, 'in.bin'), content);
     const ledger = new Ledger(join(dir, 'case'));
@@ -45,7 +52,7 @@ describe('Ledger.receive', () => {
   });
 
   it('takes input that is not a regular file (a FIFO) through a stream copy', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-ledger-'));
+    const dir = tempDir();
     const fifo = join(dir, 'pipe.log');
     execFileSync('mkfifo', [fifo]);
     const content = randomBytes(300_000, 7);
@@ -55,13 +62,13 @@ describe('Ledger.receive', () => {
   });
 
   it('leaves no temporary file behind when the input cannot be read', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-ledger-'));
+    const dir = tempDir();
     await expect(new Ledger(join(dir, 'case')).receive(join(dir, 'missing.log'))).rejects.toThrow(/ENOENT/);
     expect(existsSync(join(dir, 'case', 'evidence')) ? readdirSync(join(dir, 'case', 'evidence')) : []).toEqual([]);
   });
 
   it('verify names the received entry whose copy lost a byte', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-ledger-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'a.log'), 'one\ntwo\n');
     const ledger = new Ledger(join(dir, 'case'));
     const got = await ledger.receive(join(dir, 'a.log'));
