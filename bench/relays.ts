@@ -1,111 +1,98 @@
-// npx tsx bench/relays.ts [--quick]: (1) parse+correlate rate on a synthetic relay capture, sweep vs the
-// naive all-pairs candidate baseline in the same run; (2) candidate-pair cost at 10k, 100k, 1M connections
-// per relay-day, sweep vs all-pairs (all-pairs measured where it finishes in reasonable time, extrapolated
-// by n² beyond, and said so); (3) packet-level detection time at 10k and 100k connections per relay-day.
+// npx tsx bench/relays.ts [--quick]: the relay detector's cost, each figure beside a naive all-pairs baseline
+// measured in the same run (or, where all pairs would take minutes to hours, measured on a sample of outbound
+// connections and scaled by the outbound count — labelled "extrapolated").
+//  1. parse + correlate rate: a synthetic relay capture (classic pcap) read, decoded, tracked and correlated.
+//  2. candidate pairs at 10k, 100k, 1M connections per relay: per relay-day (density grows with n, so the
+//     output k itself grows ~n²) and at a fixed load of 10k connections a day (n over n/10k days), where the
+//     sweep's O(n log n + k) shows as an exponent near 1 and all-pairs as 2.
+//  3. packet-level detection (candidates + ON/OFF + count correlation + assignment + chains) per relay-day.
 import { Readable } from 'node:stream';
 import { allPairsCandidates, sweepCandidates } from '../src/analyzers/relays/candidates.ts';
 import { detectRelays } from '../src/analyzers/relays/detect.ts';
 import { fromTracked } from '../src/analyzers/relays/from-capture.ts';
 import { synthRelayDay } from '../src/analyzers/relays/synth.testing.ts';
 import { scoreRelayPairs } from '../src/analyzers/relays/truth.ts';
-import { decodeHeaders, newHeaders } from '../src/ingest/pcap/headers.ts';
+import type { RelayConnection } from '../src/analyzers/relays/types.ts';
 import { readCaptureBatches } from '../src/ingest/pcap/reader.ts';
-import { ConnectionTracker } from '../src/ingest/pcap/track.ts';
+import { trackCapture } from '../src/ingest/pcap/track-capture.ts';
 import { connectionsToPcap } from './relays-pcap.ts';
+import { fmt, growthExponent, pad, timed, timedAsync, uptime } from './relays-timing.ts';
 
 const quick = process.argv.includes('--quick');
-console.log('# relays benchmark — times are CPU seconds of this process (user+system)');
-// The machine is shared (load average ~20 on 2 cores while this was written): CPU seconds of this process
-// are printed beside wall seconds and the rates use CPU seconds, which the other tenants disturb far less.
-let cpu0 = process.cpuUsage();
-const secs = (t0: bigint) => { void t0; const u = process.cpuUsage(cpu0); return (u.user + u.system) / 1e6; };
-const start = () => { cpu0 = process.cpuUsage(); return process.hrtime.bigint(); };
-const runStart = process.hrtime.bigint();
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(4));
-const chunks = (b: Buffer) => { const out: Buffer[] = []; for (let i = 0; i < b.length; i += 1 << 20) out.push(b.subarray(i, i + (1 << 20))); return out; };
+const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+/** All pairs run in full up to this many connections; above, on a sample of this many outbound connections. */
+const FULL_ALL_PAIRS = 10_000, SAMPLE_OUTBOUNDS = 2_000;
 
-async function parseAndTrack(pcap: Buffer) {
-  const tracker = new ConnectionTracker();
-  const h = newHeaders();
-  let n = 0;
-  for await (const batch of readCaptureBatches(Readable.from(chunks(pcap)), 'bench.pcap')) {
-    for (const p of batch) { n++; if (decodeHeaders(p.linkType, p.data, h)) tracker.addHeaders(p.ts, h); }
-  }
-  return { packets: n, conns: tracker.finish() };
+const chunks = (b: Buffer) => Array.from({ length: Math.ceil(b.length / (1 << 20)) }, (_, i) => b.subarray(i << 20, (i + 1) << 20));
+const outboundsOf = (conns: RelayConnection[]) => { const relays = new Set(conns.map((c) => c.dst)); return conns.filter((c) => relays.has(c.src)); };
+
+/** All-pairs candidate generation: full, or on every k-th outbound scaled by the outbound count. */
+function allPairs(conns: RelayConnection[]): { cpu: number; label: string } {
+  if (conns.length <= FULL_ALL_PAIRS) return { cpu: timed(() => allPairsCandidates(conns, () => {})).cpu, label: 'measured' };
+  const outs = outboundsOf(conns), step = Math.ceil(outs.length / SAMPLE_OUTBOUNDS);
+  const sample = outs.filter((_, i) => i % step === 0);
+  const t = timed(() => allPairsCandidates(conns, () => {}, sample));
+  return { cpu: (t.cpu * conns.length) / sample.length, label: `extrapolated from ${sample.length} sampled outbounds × ${conns.length} connections` };
 }
 
-async function rate(connections: number) {
-  const { conns, truth } = synthRelayDay({ seed: 1, connections, daySeconds: connections * 3, withTiming: true });
+async function rate(n: number) {
+  const { conns, truth } = synthRelayDay({ seed: 1, connections: n, daySeconds: n * 3, withTiming: true });
   const { pcap, packets } = connectionsToPcap(conns);
-  let t = start();
-  let parsed = 0;
-  for await (const b of readCaptureBatches(Readable.from(chunks(pcap)), 'bench.pcap')) parsed += b.length;
-  const readS = secs(t);
-  t = start();
-  const tracked = await parseAndTrack(pcap);
-  const trackS = secs(t);
-  t = start();
-  const r = detectRelays(fromTracked(tracked.conns, 'bench'));
-  const detectS = secs(t);
-  t = start();
-  const base = detectRelays(fromTracked(tracked.conns, 'bench'), undefined, 'auto', allPairsCandidates);
-  const baseS = secs(t);
-  const acc = scoreRelayPairs(r.pairs, truth, r.candidates);
-  console.log(`\n## parse + correlate: ${packets} packets, ${tracked.conns.length} connections, ${(pcap.length / 1e6).toFixed(0)} MB pcap`);
-  console.log(`read only            ${fmt(readS)} s  ${fmt(parsed / readS / 1e6)} M packets/s`);
-  console.log(`read+decode+track    ${fmt(trackS)} s  ${fmt(packets / trackS / 1e6)} M packets/s`);
-  console.log(`correlate (sweep)    ${fmt(detectS)} s  (${r.candidates} candidates, ${r.pairs.length} pairs; P=${acc.precision.toFixed(3)} R=${acc.recall.toFixed(3)})`);
-  console.log(`parse+correlate      ${fmt(trackS + detectS)} s  ${fmt(packets / (trackS + detectS) / 1e6)} M packets/s`);
-  console.log(`baseline all-pairs   ${fmt(trackS + baseS)} s  ${fmt(packets / (trackS + baseS) / 1e6)} M packets/s  (correlate ${fmt(baseS)} s, same ${base.pairs.length} pairs; ratio ${fmt((trackS + baseS) / (trackS + detectS))}x)`);
+  const read = await timedAsync(async () => { let k = 0; for await (const b of readCaptureBatches(Readable.from(chunks(pcap)), 'bench.pcap')) k += b.length; return k; });
+  const track = await timedAsync(() => trackCapture(Readable.from(chunks(pcap)), 'bench.pcap'));
+  const observed = fromTracked(track.value.connections, 'bench');
+  const sweep = timed(() => detectRelays(observed));
+  const naive = timed(() => detectRelays(observed, undefined, 'auto', (c, emit) => allPairsCandidates(c, emit)));
+  const acc = scoreRelayPairs(sweep.value.pairs, truth, sweep.value.candidates);
+  const perS = (s: number) => `${fmt(packets / s / 1e6)} M packets/s`;
+  console.log(`\n## 1. parse + correlate: ${packets} packets, ${track.value.connections.length} connections, ${(pcap.length / 1e6).toFixed(0)} MB classic pcap (goal ≥ 1 M packets/s)`);
+  console.log(`read records only        ${fmt(read.cpu)} s  ${perS(read.cpu)}`);
+  console.log(`read+decode+track        ${fmt(track.cpu)} s  ${perS(track.cpu)}`);
+  console.log(`correlate (sweep)        ${fmt(sweep.cpu)} s  ${sweep.value.candidates} candidates → ${sweep.value.pairs.length} pairs (P=${acc.precision.toFixed(3)} R=${acc.recall.toFixed(3)})`);
+  console.log(`parse+correlate          ${fmt(track.cpu + sweep.cpu)} s  ${perS(track.cpu + sweep.cpu)}`);
+  console.log(`baseline: all pairs      ${fmt(track.cpu + naive.cpu)} s  ${perS(track.cpu + naive.cpu)}  (correlate ${fmt(naive.cpu)} s, measured; ${naive.value.pairs.length} pairs; sweep is ${fmt((track.cpu + naive.cpu) / (track.cpu + sweep.cpu))}x faster end to end, ${fmt(naive.cpu / sweep.cpu)}x on correlation)`);
 }
 
-function candidateCost(title: string, sizes: number[], baselineCap: number, fullCap: number, daySeconds: (n: number) => number) {
-  console.log(`\n## candidate pairs: ${title} (flow records, no timing)`);
-  console.log('connections  candidates   sweep s   sweep+flow-detect s  sweep per n·log2n (ns)  all-pairs s');
-  let baseFit: { n: number; s: number } | null = null;
-  for (const n of sizes) {
+function candidateCost(title: string, daySeconds: (n: number) => number, flowDetectUpTo: number) {
+  console.log(`\n## 2. candidate pairs, ${title} (flow records, no timing)`);
+  console.log(`${pad('connections', 11)} ${pad('candidates', 11)} ${pad('sweep s', 8)} ${pad('ns/(n·log2n+k)', 14)} ${pad('flow detect s', 13)} ${pad('all-pairs s', 11)} ${pad('ratio', 8)}  all-pairs figure`);
+  const rows: Array<{ n: number; k: number; sweep: number; naive: number }> = [];
+  for (const n of SIZES) {
     const { conns } = synthRelayDay({ seed: 2, connections: n, daySeconds: daySeconds(n) });
     const named = conns.map((c, i) => ({ ...c, id: `${c.id}#${i}` }));
-    let t = start();
-    const k = sweepCandidates(named, () => {});
-    const sweepS = secs(t);
-    let full = 'skipped (too many candidates)';
-    if (n <= fullCap) {
-      t = start();
-      detectRelays(named, undefined, 'flow');
-      full = fmt(secs(t));
-    }
-    let base = '';
-    if (n <= baselineCap) {
-      t = start();
-      allPairsCandidates(named, () => {});
-      const s = secs(t);
-      baseFit = { n, s };
-      base = `${fmt(s)} (measured; ${fmt(s / sweepS)}x sweep)`;
-    } else if (baseFit) {
-      const s = baseFit.s * (n / baseFit.n) ** 2;
-      base = `~${fmt(s)} (extrapolated n² from ${baseFit.n}; ~${fmt(s / sweepS)}x sweep)`;
-    }
-    console.log(`${String(n).padStart(11)}  ${String(k).padStart(10)}  ${fmt(sweepS).padStart(8)}  ${full.padStart(19)}  ${fmt((sweepS * 1e9) / (n * Math.log2(n))).padStart(22)}  ${base}`);
+    const sweep = timed(() => sweepCandidates(named, () => {}));
+    const detect = n <= flowDetectUpTo ? fmt(timed(() => detectRelays(named, undefined, 'flow')).cpu) : 'skipped';
+    const naive = allPairs(named);
+    rows.push({ n, k: sweep.value, sweep: sweep.cpu, naive: naive.cpu });
+    const per = (sweep.cpu * 1e9) / (n * Math.log2(n) + sweep.value);
+    console.log(`${pad(n, 11)} ${pad(sweep.value, 11)} ${pad(fmt(sweep.cpu), 8)} ${pad(per.toFixed(1), 14)} ${pad(detect, 13)} ${pad((naive.label === 'measured' ? '' : '~') + fmt(naive.cpu), 11)} ${pad(fmt(naive.cpu / sweep.cpu), 7)}x  ${naive.label}`);
   }
+  const ns = rows.map((r) => r.n);
+  console.log(`fitted growth exponents over n: candidates k ${growthExponent(ns, rows.map((r) => r.k)).toFixed(2)}, sweep time ${growthExponent(ns, rows.map((r) => r.sweep)).toFixed(2)}, all-pairs time ${growthExponent(ns, rows.map((r) => r.naive)).toFixed(2)}; n log n alone would be ${growthExponent(ns, ns.map((n) => n * Math.log2(n))).toFixed(2)}, n² 2.00`);
 }
 
 function packetLevel(sizes: number[]) {
-  console.log('\n## packet-level detection per relay-day (connections with keystroke timing)');
+  console.log('\n## 3. packet-level detection per relay-day (synthetic keystroke timing; goal: 100k connections in ≤ 10 s)');
+  console.log(`${pad('connections', 11)} ${pad('candidates', 11)} ${pad('detect s', 9)} ${pad('wall s', 7)} ${pad('all-pairs s', 12)} ${pad('ratio', 7)}  accuracy / all-pairs figure`);
+  const rows: Array<{ n: number; cpu: number }> = [];
   for (const n of sizes) {
     const { conns, truth } = synthRelayDay({ seed: 4, connections: n, withTiming: true });
-    const t = start();
-    const r = detectRelays(conns);
-    const s = secs(t);
-    const acc = scoreRelayPairs(r.pairs, truth, r.candidates);
-    console.log(`${n} connections: ${fmt(s)} s, ${r.candidates} candidates, P=${acc.precision.toFixed(3)} R=${acc.recall.toFixed(3)} FP/1000 candidates=${acc.fpPerThousandCandidates.toFixed(3)}`);
+    const r = timed(() => detectRelays(conns));
+    rows.push({ n, cpu: r.cpu });
+    const acc = scoreRelayPairs(r.value.pairs, truth, r.value.candidates);
+    // Naive: the same scoring of the same candidates, found by testing all pairs.
+    const naive = n <= FULL_ALL_PAIRS
+      ? { cpu: timed(() => detectRelays(conns, undefined, 'auto', (c, emit) => allPairsCandidates(c, emit))).cpu, label: 'measured' }
+      : (() => { const g = allPairs(conns), s = timed(() => sweepCandidates(conns, () => {})); return { cpu: r.cpu - s.cpu + g.cpu, label: `extrapolated: detect − sweep + all-pairs generation (${g.label})` }; })();
+    console.log(`${pad(n, 11)} ${pad(r.value.candidates, 11)} ${pad(fmt(r.cpu), 9)} ${pad(fmt(r.wall), 7)} ${pad((naive.label === 'measured' ? '' : '~') + fmt(naive.cpu), 12)} ${pad(fmt(naive.cpu / r.cpu), 6)}x  P=${acc.precision.toFixed(4)} R=${acc.recall.toFixed(4)} FP/1000 candidates=${acc.fpPerThousandCandidates.toFixed(4)}; ${naive.label}`);
   }
+  if (rows.length > 1) console.log(`fitted growth exponent of detect time: ${growthExponent(rows.map((r) => r.n), rows.map((r) => r.cpu)).toFixed(2)} (candidates grow ~n² per relay-day)`);
 }
 
-await rate(quick ? 2000 : 10000);
-// Per relay-day: more connections per day also means more of them overlap, so candidates grow ~n².
-candidateCost('n connections per relay-day', quick ? [10_000, 100_000] : [10_000, 30_000, 100_000, 1_000_000], 30_000, 100_000, () => 86400);
-// Fixed load (10k connections a day, n over n/10k days): the sweep itself, where n log n shows.
-candidateCost('fixed load of 10k connections/day, n over n/10k days', quick ? [10_000, 100_000] : [10_000, 30_000, 100_000, 1_000_000], 30_000, 1_000_000, (n) => (n / 10_000) * 86400);
+console.log('# relays benchmark — seconds are CPU seconds of this process (user+system); wall seconds where shown');
+console.log(`load at start: ${uptime()}`);
+await rate(quick ? 2_000 : 10_000);
+candidateCost('n connections per relay-day', () => 86_400, 100_000);
+candidateCost('fixed load of 10k connections/day, n over n/10k days', (n) => (n / 10_000) * 86_400, 1_000_000);
 packetLevel(quick ? [10_000] : [10_000, 100_000]);
-console.log(`\n(whole run: ${(Number(process.hrtime.bigint() - runStart) / 1e9).toFixed(0)} s wall; load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
+console.log(`\nload at end: ${uptime()}`);

@@ -71,11 +71,14 @@ export function sweepCandidates(conns: RelayConnection[], emit: EmitCandidate): 
   return count;
 }
 
-/** The naive baseline: every (inbound, outbound) pair at a host tested directly. Benchmarks only. */
-export function allPairsCandidates(conns: RelayConnection[], emit: EmitCandidate): number {
+/**
+ * The naive baseline: every connection tested against every other as (inbound, outbound). Benchmarks only;
+ * `outbounds` restricts the outer loop to a sample so the cost at large n can be measured and scaled.
+ */
+export function allPairsCandidates(conns: RelayConnection[], emit: EmitCandidate, outbounds: RelayConnection[] = conns): number {
   let count = 0;
-  for (const inb of conns) {
-    for (const out of conns) {
+  for (const out of outbounds) {
+    for (const inb of conns) {
       if (inb === out || inb.sensor !== out.sensor || inb.dst !== out.src) continue;
       if (inb.start < out.start && inb.end >= out.start) { emit(inb, out, out.src); count++; }
     }

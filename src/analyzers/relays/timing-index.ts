@@ -2,7 +2,6 @@
 // packet or bin): per connection direction its packets' half-bin indices, its OFF→ON transition times and its
 // coarse count bins with prefix sums. Every candidate pair the connection takes part in reads windows out of
 // these by binary search. Bin indices count from the run's first half-bin so they fit in 32 bits.
-import { offEnds } from './onoff.ts';
 import type { RelayConnection, Timing } from './types.ts';
 
 export interface TimingGrid { idle: number; coarseWidth: number; half: number }
@@ -50,34 +49,40 @@ export class TimingIndex {
     return ix;
   }
 
+  /** Two passes over every packet: count OFF ends and coarse bins per series, then fill the exact-size arrays. */
   private fill(series: ArrayLike<number>[], t0: number): void {
-    const { half, coarseWidth, idle } = this.grid;
-    this.halfBase = Math.floor(t0 / half);
-    this.coarseBase = Math.floor(t0 / coarseWidth);
+    const { half, coarseWidth: cw, idle } = this.grid;
+    const hb = (this.halfBase = Math.floor(t0 / half)), cb = (this.coarseBase = Math.floor(t0 / cw));
     const n = series.length;
-    const ends = series.map((t) => offEnds(t, idle, -Infinity, Infinity));
-    this.halfAt = new Int32Array(n + 1); this.endsAt = new Int32Array(n + 1); this.cAt = new Int32Array(n + 1);
-    for (let k = 0; k < n; k++) {
-      this.halfAt[k + 1] = this.halfAt[k] + series[k].length;
-      this.endsAt[k + 1] = this.endsAt[k] + ends[k].length;
-    }
-    this.half = new Int32Array(this.halfAt[n]); this.ends = new Float64Array(this.endsAt[n]);
-    const cIdx = new Int32Array(this.halfAt[n]), cCnt = new Float64Array(this.halfAt[n]);
-    let m = 0;
+    const halfAt = (this.halfAt = new Int32Array(n + 1)), endsAt = (this.endsAt = new Int32Array(n + 1)), cAt = (this.cAt = new Int32Array(n + 1));
     for (let k = 0; k < n; k++) {
       const t = series[k];
-      this.ends.set(ends[k], this.endsAt[k]);
-      for (let i = 0, at = this.halfAt[k]; i < t.length; i++) {
-        this.half[at + i] = Math.floor(t[i] / half) - this.halfBase;
-        const b = Math.floor(t[i] / coarseWidth) - this.coarseBase;
-        if (m > this.cAt[k] && cIdx[m - 1] === b) cCnt[m - 1]++;
-        else { cIdx[m] = b; cCnt[m++] = 1; }
+      let ends = 0, bins = 0, prev = -Infinity, bin = NaN;
+      for (let i = 0; i < t.length; i++) {
+        const x = t[i], b = Math.floor(x / cw);
+        if (x - prev > idle) ends++;
+        if (b !== bin) { bins++; bin = b; }
+        prev = x;
       }
-      this.cAt[k + 1] = m;
+      halfAt[k + 1] = halfAt[k] + t.length; endsAt[k + 1] = endsAt[k] + ends; cAt[k + 1] = cAt[k] + bins;
     }
-    this.cIdx = cIdx.slice(0, m);
-    this.cPre = new Float64Array(m + 1); this.cPre2 = new Float64Array(m + 1);
-    for (let i = 0; i < m; i++) { this.cPre[i + 1] = this.cPre[i] + cCnt[i]; this.cPre2[i + 1] = this.cPre2[i] + cCnt[i] * cCnt[i]; }
+    const hIdx = (this.half = new Int32Array(halfAt[n])), e = (this.ends = new Float64Array(endsAt[n]));
+    const cIdx = (this.cIdx = new Int32Array(cAt[n])), pre = (this.cPre = new Float64Array(cAt[n] + 1)), pre2 = (this.cPre2 = new Float64Array(cAt[n] + 1));
+    let h = 0, m = 0, c = -1, cnt = 0;
+    const close = () => { if (c >= 0) { pre[c + 1] = pre[c] + cnt; pre2[c + 1] = pre2[c] + cnt * cnt; } };
+    for (let k = 0; k < n; k++) {
+      const t = series[k];
+      let prev = -Infinity, bin = NaN;
+      for (let i = 0; i < t.length; i++) {
+        const x = t[i], b = Math.floor(x / cw);
+        hIdx[h++] = Math.floor(x / half) - hb;
+        if (x - prev > idle) e[m++] = x;
+        if (b !== bin) { close(); c++; cIdx[c] = b - cb; cnt = 0; bin = b; }
+        cnt++;
+        prev = x;
+      }
+    }
+    close();
   }
 
   /** Packets of series k in half bins at or after the one holding time t. */
