@@ -1,59 +1,133 @@
-// A bounded HTTP load generator on loopback (undici via fetch, keep-alive). Open loop: requests start on a
-// fixed schedule and latency counts from the scheduled start (no coordinated omission). Closed loop: N
-// workers send back to back, a fixed number of requests in all.
-export interface LoadResult { requests: number; errors: number; seconds: number; throughput: number; p50: number; p90: number; p99: number; max: number; serverP50: number; serverP99: number }
+// A bounded HTTP load generator for loopback (node:http, keep-alive agent with a fixed socket pool).
+// Open loop: request i is due at t0 + i/rate whether or not earlier ones have answered, and its latency
+// counts from that due time, so a stalled server (or a stalled generator, or requests queued for a socket)
+// shows in the percentiles instead of being hidden (no coordinated omission). Closed loop: `connections`
+// senders back to back, for the capacity. Both are bounded: a fixed number of requests, each given up
+// after timeoutMs (counted as an error and as an infinite latency).
+import http from 'node:http';
 
-function quantiles(values: number[]): (p: number) => number {
-  const s = [...values].sort((a, b) => a - b);
-  return (p: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN);
+export interface Target { url: string; token?: string; connections: number; timeoutMs: number }
+export interface LoadResult {
+  sent: number; ok: number; errors: number; timeouts: number; seconds: number;
+  /** Successful responses per second of the run. */
+  throughput: number;
+  p50: number; p90: number; p99: number; max: number;
+  serverP50: number; serverP99: number;
+  /** How late the generator sent (open loop): its own scheduling delay, already inside the latencies. */
+  sendLagP99: number;
+  bytes: number;
+  /** CPU the generator process used, in % of one core. */
+  clientCpu: number;
 }
 
-/** Client-side latencies (ms) and, when given, the server's own handling times from Server-Timing. */
-export function summarize(latencies: number[], errors: number, seconds: number, serverTimes: number[] = []): LoadResult {
-  const q = quantiles(latencies);
-  const sq = quantiles(serverTimes);
-  return { requests: latencies.length, errors, seconds, throughput: latencies.length / seconds, p50: q(0.5), p90: q(0.9), p99: q(0.99),
-    max: q(1), serverP50: sq(0.5), serverP99: sq(0.99) };
+interface Outcome { status: number; timeout: boolean; serverMs: number | null; bytes: number }
+
+/** Nearest-rank quantile of an ascending array (NaN when empty). */
+export function quantile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] : NaN;
 }
 
-async function once(url: string, token: string, serverTimes: number[]): Promise<boolean> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  await res.arrayBuffer();
-  const dur = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
-  if (dur) serverTimes.push(Number(dur[1]));
-  return res.ok;
+export function summarize(latencies: number[], outcomes: Outcome[], seconds: number, lags: number[] = [], cpuMs = 0): LoadResult {
+  const lat = [...latencies].sort((a, b) => a - b);
+  const server = outcomes.map((o) => o.serverMs).filter((x): x is number => x != null).sort((a, b) => a - b);
+  const ok = outcomes.filter((o) => o.status >= 200 && o.status < 400).length;
+  return {
+    sent: outcomes.length, ok, errors: outcomes.length - ok, timeouts: outcomes.filter((o) => o.timeout).length, seconds,
+    throughput: ok / seconds, p50: quantile(lat, 0.5), p90: quantile(lat, 0.9), p99: quantile(lat, 0.99), max: quantile(lat, 1),
+    serverP50: quantile(server, 0.5), serverP99: quantile(server, 0.99), sendLagP99: quantile([...lags].sort((a, b) => a - b), 0.99),
+    bytes: outcomes.length ? outcomes.reduce((s, o) => s + o.bytes, 0) / outcomes.length : 0, clientCpu: seconds > 0 ? cpuMs / (seconds * 10) : 0,
+  };
 }
 
-export async function openLoop(url: string, token: string, rate: number, seconds: number): Promise<LoadResult> {
-  const total = Math.round(rate * seconds);
-  const latencies: number[] = [];
-  const serverTimes: number[] = [];
-  let errors = 0;
-  const t0 = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(once(url, token, serverTimes).then((ok) => { latencies.push(performance.now() - due); if (!ok) errors++; }, () => { errors++; }));
+export class Client {
+  private readonly agent: http.Agent;
+  private readonly headers: Record<string, string>;
+
+  constructor(private readonly t: Target) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: t.connections, maxFreeSockets: t.connections, scheduling: 'fifo' });
+    this.headers = t.token ? { authorization: `Bearer ${t.token}` } : {};
   }
-  await Promise.all(pending);
-  return summarize(latencies, errors, (performance.now() - t0) / 1000, serverTimes);
+
+  get(): Promise<Outcome> {
+    return new Promise((resolve) => {
+      let bytes = 0;
+      const req = http.get(this.t.url, { agent: this.agent, headers: this.headers }, (res) => {
+        res.on('data', (d: Buffer) => { bytes += d.length; });
+        res.on('end', () => {
+          clearTimeout(timer);
+          const dur = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+          resolve({ status: res.statusCode ?? 0, timeout: false, serverMs: dur ? Number(dur[1]) : null, bytes });
+        });
+      });
+      // From the moment it is issued, so time spent queued for a socket counts towards the timeout too.
+      const timer = setTimeout(() => req.destroy(new Error('timeout')), this.t.timeoutMs);
+      req.on('error', (e) => { clearTimeout(timer); resolve({ status: 0, timeout: e.message === 'timeout', serverMs: null, bytes }); });
+    });
+  }
+
+  /** Opens the socket pool (not measured). */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.t.connections }, () => this.get()));
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
 }
 
-export async function closedLoop(url: string, token: string, workers: number, requests: number): Promise<LoadResult> {
+export async function openLoop(t: Target, rate: number, seconds: number): Promise<LoadResult> {
+  const client = new Client(t);
+  await client.warm();
+  const total = Math.max(1, Math.round(rate * seconds));
+  const interval = 1000 / rate;
   const latencies: number[] = [];
-  const serverTimes: number[] = [];
-  let errors = 0;
+  const outcomes: Outcome[] = [];
+  const lags: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now() + 1;
+  await new Promise<void>((resolve) => {
+    let sent = 0;
+    let finished = 0;
+    const tick = () => {
+      const now = performance.now();
+      for (; sent < total && t0 + sent * interval <= now; sent++) {
+        const due = t0 + sent * interval;
+        lags.push(now - due);
+        void client.get().then((o) => {
+          outcomes.push(o);
+          latencies.push(o.timeout ? Infinity : performance.now() - due);
+          if (++finished === total) resolve();
+        });
+      }
+      if (sent < total) setTimeout(tick, Math.max(0, t0 + sent * interval - performance.now()));
+    };
+    tick();
+  });
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  client.close();
+  return summarize(latencies, outcomes, elapsed, lags, (cpu.user + cpu.system) / 1000);
+}
+
+export async function closedLoop(t: Target, requests: number): Promise<LoadResult> {
+  const client = new Client(t);
+  await client.warm();
+  const latencies: number[] = [];
+  const outcomes: Outcome[] = [];
   let next = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: workers }, async () => {
+  await Promise.all(Array.from({ length: t.connections }, async () => {
     while (next < requests) {
       next++;
       const start = performance.now();
-      try { if (!(await once(url, token, serverTimes))) errors++; } catch { errors++; }
-      latencies.push(performance.now() - start);
+      const o = await client.get();
+      outcomes.push(o);
+      latencies.push(o.timeout ? Infinity : performance.now() - start);
     }
   }));
-  return summarize(latencies, errors, (performance.now() - t0) / 1000, serverTimes);
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  client.close();
+  return summarize(latencies, outcomes, elapsed, [], (cpu.user + cpu.system) / 1000);
 }
