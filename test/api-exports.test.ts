@@ -60,7 +60,7 @@ describe('MISP export through the API', () => {
   it('records each export in the audit chain', async () => {
     await misp('green');
     const audit = (await h.call('GET', '/api/audit?limit=5000', h.fx.tokens.admin)).json();
-    const last = audit.entries.filter((x: { action: string }) => x.action === 'export.misp').at(-1);
+    const last = audit.entries.find((x: { action: string }) => x.action === 'export.misp'); // newest first
     expect(last.detail).toMatchObject({ tlp: 'green' });
     expect(audit.verified).toBe(true);
   });
@@ -88,12 +88,22 @@ describe('STIX export through the API', () => {
       first_seen: T0, last_seen: T0 + 3600, tlp: 'green', evidence_ids: [],
       details: { confidence: 'likely', evidence: [`renter ${PII.name} used phone ${PII.phone} on two accounts`] },
     }], 'pii-test');
+    await h.fx.kase.store.replaceFindings('ioc-match', [{
+      id: findingId('ioc-match', 'ioc-hit', PII.email), analyzer: 'ioc-match', kind: 'ioc-hit', subject: PII.email, score: 0.9, confidence: 0.9,
+      first_seen: T0, last_seen: T0 + 3600, tlp: 'green', evidence_ids: [], details: { indicator: { type: 'email', value: PII.email } },
+    }], 'pii-test');
     const model = await exportModelFromStore(h.fx.kase.store, { caseName: basename(h.fx.kase.dir) });
-    expect(JSON.stringify(renderExport(model, 'stix', 'red').json)).toContain(PII.phone); // what the scrub has to catch
+    const unguarded = JSON.stringify(renderExport(model, 'misp', 'red').json) + JSON.stringify(renderExport(model, 'stix', 'red').json);
+    expect(unguarded).toContain(PII.email); // what the route has to keep in: an indicator whose value is personal
+    expect(unguarded).toContain(PII.phone); // and an explanation quoting a phone number
     for (const format of ['stix', 'misp']) {
       const res = await h.call('POST', `/api/exports/${format}`, h.fx.tokens.admin, { tlp: 'red' });
       expect(res.statusCode).toBe(200);
       for (const v of Object.values(PII)) expect(res.body, `${format} ${v}`).not.toContain(v);
+      expect(res.body).toContain(ATTACK.exfil); // the rest of the export is still there
     }
+    const audit = (await h.call('GET', '/api/audit?limit=5000', h.fx.tokens.admin)).json();
+    const red = audit.entries.filter((x: { detail?: { tlp?: string } }) => x.detail?.tlp === 'red');
+    expect(red.map((x: { detail: unknown }) => x.detail)).toEqual([expect.objectContaining({ withheld_personal: 1 }), expect.objectContaining({ withheld_personal: 1 })]);
   });
 });

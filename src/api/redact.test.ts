@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardForPartner, piiValuesFrom, REDACTED, scrubString } from './redact.ts';
+import { guardForPartner, piiValuesFrom, REDACTED, scrubFreeText, scrubString } from './redact.ts';
 import type { ApiUser } from './users.ts';
 
 const pii = piiValuesFrom([{ name: 'Ivan Petrov', email: 'ivan@x.example', phone: '+15550100001', address: '12 Harbour Road', payment_fp: 'pf-3c9e1a77' }]);
@@ -21,5 +21,17 @@ describe('partner guard', () => {
     expect(out.items.map((x: any) => x.v)).toEqual([1, 3, 5]);
     expect(out.nested).toBeNull();
     expect(out.account).toEqual({ provider: 'Hostco', email: REDACTED, phone: null });
+  });
+});
+
+describe('export free-text scrub', () => {
+  it('scrubs descriptions, comments and info at any depth, and leaves observables and patterns alone', () => {
+    const out = scrubFreeText({
+      info: 'case x: renter Ivan Petrov', Attribute: [{ value: 'ivan@x.example', comment: 'seen with +15550100001' }, { value: '203.0.113.10', comment: 'shared-infra 0.93' }],
+      objects: [{ type: 'indicator', pattern: "[email-addr:value = 'ivan@x.example']", description: 'mail ivan@x.example', external_references: [{ description: 'pf-3c9e1a77' }] }],
+    }, pii) as any;
+    expect(out.info).toBe(REDACTED);
+    expect(out.Attribute.map((a: any) => [a.value, a.comment])).toEqual([['ivan@x.example', REDACTED], ['203.0.113.10', 'shared-infra 0.93']]);
+    expect(out.objects[0]).toMatchObject({ pattern: "[email-addr:value = 'ivan@x.example']", description: REDACTED, external_references: [{ description: REDACTED }] });
   });
 });

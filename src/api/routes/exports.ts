@@ -1,7 +1,8 @@
 // POST /api/exports/stix|misp — the case's export up to a TLP ceiling, built by src/sinks exactly as
 // `hoptrace export` builds it (one export model, one STIX builder, one MISP writer; same ids for the same
-// case). Team only; every export is recorded in the audit chain. Free text passes the PII scrub on the way
-// out as a second line behind the export model, which reads no personal data.
+// case). Team only; every export is recorded in the audit chain. Personal data stays in: indicators whose
+// value is personal (an account's email or phone, any email address) are withheld, and free text passes the
+// PII scrub, as a second line behind the export model, which reads no personal data itself.
 import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { TLP_ORDER, type Tlp } from '../../core/types.ts';
@@ -9,7 +10,8 @@ import { renderExport, type ExportFormat } from '../../sinks/export/export-case.
 import { exportModelFromStore } from '../../sinks/export/model-from-store.ts';
 import { TEAM, actor } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
-import { scrubFreeText } from '../redact.ts';
+import { scrubFreeText, scrubString, type PiiValues } from '../redact.ts';
+import type { ExportModel } from '../../sinks/export/model.ts';
 
 const MEDIA_TYPE: Record<ExportFormat, string> = { stix: 'application/stix+json;version=2.1', misp: 'application/json; charset=utf-8' };
 
@@ -25,11 +27,17 @@ export function exportRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const user = actor(req);
     const { format } = req.params;
     const ceiling = req.body?.tlp ?? 'green';
-    const model = await exportModelFromStore(ctx.store, { caseName: basename(ctx.kase.dir) });
+    const pii = await ctx.piiValues();
+    const { model, withheld } = withoutPersonalValues(await exportModelFromStore(ctx.store, { caseName: basename(ctx.kase.dir) }), pii);
     const out = renderExport(model, format, ceiling);
-    const body = scrubFreeText(out.json, await ctx.piiValues());
-    ctx.audit(user, `export.${format}`, out.id, { tlp: ceiling, objects: out.objects });
+    const body = scrubFreeText(out.json, pii);
+    ctx.audit(user, `export.${format}`, out.id, { tlp: ceiling, objects: out.objects, withheld_personal: withheld });
     return reply.type(MEDIA_TYPE[format])
       .header('Content-Disposition', `attachment; filename="hoptrace-${format}-tlp-${ceiling.replace('+', '-')}.json"`).send(body);
   });
+}
+
+function withoutPersonalValues(model: ExportModel, pii: PiiValues): { model: ExportModel; withheld: number } {
+  const indicators = model.indicators.filter((i) => scrubString(i.value, pii) === i.value);
+  return { model: { ...model, indicators }, withheld: model.indicators.length - indicators.length };
 }
