@@ -18,4 +18,18 @@ describe('ResponseCache', () => {
     await cache.get('k', async () => ++n);
     expect(await cache.get('k', async () => ++n)).toBe(2);
   });
+  it('serves an expired entry while one background refresh replaces it', async () => {
+    const cache = new ResponseCache(1);
+    let n = 0;
+    let release = () => {};
+    const make = () => { n++; return n === 1 ? Promise.resolve(n) : new Promise<number>((r) => { const mine = n; release = () => r(mine); }); };
+    expect(await cache.get('k', make)).toBe(1);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await cache.get('k', make)).toBe(1); // expired: the old value, a refresh started
+    expect(await cache.get('k', make)).toBe(1); // still the old value; no second refresh
+    expect(n).toBe(2);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.get('k', make)).toBe(2);
+  });
 });

@@ -6,19 +6,32 @@ import type { FastifyReply } from 'fastify';
 import { guardForPartner, piiValuesFrom, type PiiValues } from './redact.ts';
 import { TokenDirectory, type ApiUser } from './users.ts';
 
-/** Per-key cache of computed views; concurrent requests for a missing key share one computation. */
+/**
+ * Per-key cache of computed views; concurrent requests for a missing key share one computation. Changes to
+ * the case clear it (API writes, ChangeWatch). An entry older than the TTL is still served while its
+ * replacement is computed in the background, so the age limit never stalls a request.
+ */
 export class ResponseCache {
-  private entries = new Map<string, { value: Promise<unknown>; at: number }>();
+  private entries = new Map<string, { value: Promise<unknown>; at: number; refreshing?: boolean }>();
   constructor(private readonly ttlMs: number) {}
 
   get<T>(key: string, make: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && (this.ttlMs > 0 && Date.now() - hit.at < this.ttlMs)) return hit.value as Promise<T>;
+    if (hit && this.ttlMs > 0) {
+      if (!hit.refreshing && Date.now() - hit.at >= this.ttlMs) this.refresh(key, hit, make);
+      return hit.value as Promise<T>;
+    }
     const value = make();
     const entry = { value, at: Date.now() };
     this.entries.set(key, entry);
     value.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
     return value;
+  }
+
+  private refresh(key: string, old: { refreshing?: boolean }, make: () => Promise<unknown>): void {
+    old.refreshing = true;
+    const value = make();
+    value.then(() => { if (this.entries.get(key) === old) this.entries.set(key, { value, at: Date.now() }); }, () => { old.refreshing = false; });
   }
 
   clear(): void {
@@ -34,7 +47,7 @@ export class ApiContext {
 
   constructor(readonly kase: Case, opts: { cacheTtlMs?: number } = {}) {
     this.tokens = new TokenDirectory(kase.store);
-    // The server holds the case open (DuckDB allows one writer), so only API writes change it; they clear the cache.
+    // API writes clear the cache, ChangeWatch clears it on changes made elsewhere; the TTL is only a backstop.
     this.cache = new ResponseCache(opts.cacheTtlMs ?? 600_000);
   }
 
