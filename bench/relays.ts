@@ -1,6 +1,6 @@
 // npx tsx bench/relays.ts [--quick]: the relay detector's cost, each figure beside a naive all-pairs baseline
-// measured in the same run (or, where all pairs would take minutes to hours, measured on a sample of outbound
-// connections and scaled by the outbound count — labelled "extrapolated").
+// measured in the same run (or, where all pairs would take minutes to hours, measured with a uniform sample of the
+// connections as the outer loop and scaled by n / sample — labelled "extrapolated").
 //  1. parse + correlate rate: a synthetic relay capture (classic pcap) read, decoded, tracked and correlated.
 //  2. candidate pairs at 10k, 100k, 1M connections per relay: per relay-day (density grows with n, so the
 //     output k itself grows ~n²) and at a fixed load of 10k connections a day (n over n/10k days), where the
@@ -13,32 +13,33 @@ import { fromTracked } from '../src/analyzers/relays/from-capture.ts';
 import { synthRelayDay } from '../src/analyzers/relays/synth.testing.ts';
 import { scoreRelayPairs } from '../src/analyzers/relays/truth.ts';
 import type { RelayConnection } from '../src/analyzers/relays/types.ts';
-import { readCaptureBatches } from '../src/ingest/pcap/reader.ts';
+import { scanCapture } from '../src/ingest/pcap/reader.ts';
 import { trackCapture } from '../src/ingest/pcap/track-capture.ts';
 import { connectionsToPcap } from './relays-pcap.ts';
 import { fmt, growthExponent, pad, timed, timedAsync, uptime } from './relays-timing.ts';
 
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
-/** All pairs run in full up to this many connections; above, on a sample of this many outbound connections. */
-const FULL_ALL_PAIRS = 10_000, SAMPLE_OUTBOUNDS = 2_000;
+/** All pairs run in full up to this many connections; above, with this many connections sampled for the outer loop. */
+const FULL_ALL_PAIRS = 10_000, SAMPLE_OUTER = 4_000;
 
 const chunks = (b: Buffer) => Array.from({ length: Math.ceil(b.length / (1 << 20)) }, (_, i) => b.subarray(i << 20, (i + 1) << 20));
-const outboundsOf = (conns: RelayConnection[]) => { const relays = new Set(conns.map((c) => c.dst)); return conns.filter((c) => relays.has(c.src)); };
-
-/** All-pairs candidate generation: full, or on every k-th outbound scaled by the outbound count. */
+/**
+ * All-pairs candidate generation: in full, or with every k-th connection as the outer loop (a uniform sample,
+ * so the mix of cheap and dear outer iterations is the full loop's) scaled by n / sample size.
+ */
 function allPairs(conns: RelayConnection[]): { cpu: number; label: string } {
   if (conns.length <= FULL_ALL_PAIRS) return { cpu: timed(() => allPairsCandidates(conns, () => {})).cpu, label: 'measured' };
-  const outs = outboundsOf(conns), step = Math.ceil(outs.length / SAMPLE_OUTBOUNDS);
-  const sample = outs.filter((_, i) => i % step === 0);
+  const step = Math.ceil(conns.length / SAMPLE_OUTER);
+  const sample = conns.filter((_, i) => i % step === 0);
   const t = timed(() => allPairsCandidates(conns, () => {}, sample));
-  return { cpu: (t.cpu * conns.length) / sample.length, label: `extrapolated from ${sample.length} sampled outbounds × ${conns.length} connections` };
+  return { cpu: (t.cpu * conns.length) / sample.length, label: `extrapolated: ${sample.length} sampled outer × ${conns.length} inner, scaled by n/${sample.length}` };
 }
 
 async function rate(n: number) {
   const { conns, truth } = synthRelayDay({ seed: 1, connections: n, daySeconds: n * 3, withTiming: true });
   const { pcap, packets } = connectionsToPcap(conns);
-  const read = await timedAsync(async () => { let k = 0; for await (const b of readCaptureBatches(Readable.from(chunks(pcap)), 'bench.pcap')) k += b.length; return k; });
+  const read = await timedAsync(async () => { let k = 0; await scanCapture(Readable.from(chunks(pcap)), 'bench.pcap', () => { k++; }); return k; });
   const track = await timedAsync(() => trackCapture(Readable.from(chunks(pcap)), 'bench.pcap'));
   const observed = fromTracked(track.value.connections, 'bench');
   const sweep = timed(() => detectRelays(observed));
@@ -89,7 +90,21 @@ function packetLevel(sizes: number[]) {
   if (rows.length > 1) console.log(`fitted growth exponent of detect time: ${growthExponent(rows.map((r) => r.n), rows.map((r) => r.cpu)).toFixed(2)} (candidates grow ~n² per relay-day)`);
 }
 
+/** Runs every measured path once on small inputs first, so no figure below carries the JIT's warm-up. */
+async function warmUp() {
+  const { conns } = synthRelayDay({ seed: 9, connections: 3_000, daySeconds: 9_000, withTiming: true });
+  const { pcap } = connectionsToPcap(conns);
+  await scanCapture(Readable.from(chunks(pcap)), 'warm.pcap', () => {});
+  const observed = fromTracked((await trackCapture(Readable.from(chunks(pcap)), 'warm.pcap')).connections, 'warm');
+  detectRelays(observed);
+  detectRelays(observed, undefined, 'flow');
+  detectRelays(observed, undefined, 'auto', (c, emit) => allPairsCandidates(c, emit));
+  sweepCandidates(observed, () => {});
+  allPairsCandidates(observed, () => {}, observed.slice(0, 100));
+}
+
 console.log('# relays benchmark — seconds are CPU seconds of this process (user+system); wall seconds where shown');
+await warmUp();
 console.log(`load at start: ${uptime()}`);
 await rate(quick ? 2_000 : 10_000);
 candidateCost('n connections per relay-day', () => 86_400, 100_000);

@@ -1,69 +1,101 @@
 // Candidate pairs: at one host, an inbound connection (host is its responder) and an outbound one (host is
 // its originator) whose lifetimes overlap, the inbound first. A sweep over start times with the live
-// inbound connections in a min-heap by end time: O(n log n + k) for k candidates, never all pairs.
+// inbound connections in a min-heap by end time: O(n log n + k) for k candidates, never all pairs. Hosts,
+// start order and per-host lists are typed arrays (no object or string key per connection).
 import type { RelayConnection } from './types.ts';
 
 /** Called once per candidate pair (positional arguments: no object per candidate on the hot path). */
 export type EmitCandidate = (inbound: RelayConnection, outbound: RelayConnection, relay: string) => void;
 
+/** Min-heap of connection indices by end time. */
 class EndHeap {
-  items: RelayConnection[] = [];
-  push(c: RelayConnection): void {
-    const a = this.items;
-    a.push(c);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p].end <= a[i].end) break;
-      [a[p], a[i]] = [a[i], a[p]]; i = p;
+  items: Int32Array;
+  size = 0;
+  constructor(capacity: number, private readonly ends: Float64Array) { this.items = new Int32Array(Math.max(1, capacity)); }
+  push(i: number): void {
+    const a = this.items, e = this.ends;
+    let k = this.size++;
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (e[a[p]] <= e[i]) break;
+      a[k] = a[p]; k = p;
     }
+    a[k] = i;
   }
   /** Drops every connection that ended before t. */
   expire(t: number): void {
-    const a = this.items;
-    while (a.length && a[0].end < t) {
-      const last = a.pop()!;
-      if (!a.length) break;
-      a[0] = last;
-      let i = 0;
+    const a = this.items, e = this.ends;
+    while (this.size && e[a[0]] < t) {
+      const last = a[--this.size];
+      let k = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < a.length && a[l].end < a[m].end) m = l;
-        if (r < a.length && a[r].end < a[m].end) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i], a[m]]; i = m;
+        const l = 2 * k + 1, r = l + 1;
+        let m = last, mk = -1;
+        if (l < this.size && e[a[l]] < e[m]) { m = a[l]; mk = l; }
+        if (r < this.size && e[a[r]] < e[m]) { m = a[r]; mk = r; }
+        if (mk < 0) break;
+        a[k] = m; k = mk;
       }
+      a[k] = last;
     }
   }
 }
 
+/**
+ * Host of each connection's responder (inbound side) and originator (outbound side), numbered per
+ * (sensor, address); -1 where that address never receives a connection at that sensor (it cannot relay).
+ */
+function hostsOf(conns: RelayConnection[]): { inHost: Int32Array; outHost: Int32Array; hosts: string[] } {
+  const bySensor = new Map<string, Map<string, number>>();
+  const hosts: string[] = [];
+  const inHost = new Int32Array(conns.length), outHost = new Int32Array(conns.length);
+  for (let i = 0; i < conns.length; i++) {
+    const c = conns[i];
+    let m = bySensor.get(c.sensor);
+    if (!m) bySensor.set(c.sensor, (m = new Map()));
+    let h = m.get(c.dst);
+    if (h === undefined) { m.set(c.dst, (h = hosts.length)); hosts.push(c.dst); }
+    inHost[i] = h;
+  }
+  for (let i = 0; i < conns.length; i++) outHost[i] = bySensor.get(conns[i].sensor)!.get(conns[i].src) ?? -1;
+  return { inHost, outHost, hosts };
+}
+
+/** Indices grouped by host (CSR: host h owns at[h]..at[h+1]), each group in the given order. */
+function groupBy(order: Uint32Array, hostOf: Int32Array, hostCount: number): { at: Int32Array; idx: Int32Array } {
+  const at = new Int32Array(hostCount + 1);
+  for (const i of order) if (hostOf[i] >= 0) at[hostOf[i] + 1]++;
+  for (let h = 0; h < hostCount; h++) at[h + 1] += at[h];
+  const idx = new Int32Array(at[hostCount]), fill = at.slice(0, hostCount);
+  for (const i of order) if (hostOf[i] >= 0) idx[fill[hostOf[i]]++] = i;
+  return { at, idx };
+}
+
 /** Per (sensor, host) sweep; calls `emit` for each candidate so callers can score without storing them all. */
 export function sweepCandidates(conns: RelayConnection[], emit: EmitCandidate): number {
-  const byHost = new Map<string, { inbound: RelayConnection[]; outbound: RelayConnection[] }>();
-  const side = (key: string) => {
-    let s = byHost.get(key);
-    if (!s) byHost.set(key, (s = { inbound: [], outbound: [] }));
-    return s;
-  };
-  for (const c of conns) {
-    side(`${c.sensor}\u0000${c.dst}`).inbound.push(c);
-    side(`${c.sensor}\u0000${c.src}`).outbound.push(c);
-  }
+  const n = conns.length;
+  const starts = Float64Array.from(conns, (c) => c.start), ends = Float64Array.from(conns, (c) => c.end);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => starts[a] - starts[b] || a - b);
+  const { inHost, outHost, hosts } = hostsOf(conns);
+  const outs = groupBy(order, outHost, hosts.length);
+  const ins = groupBy(order, inHost, hosts.length);
   let count = 0;
-  for (const [key, { inbound, outbound }] of byHost) {
-    if (!inbound.length || !outbound.length) continue;
-    const relay = key.slice(key.indexOf('\u0000') + 1);
-    inbound.sort((a, b) => a.start - b.start);
-    outbound.sort((a, b) => a.start - b.start);
-    const live = new EndHeap();
-    let i = 0;
-    for (const out of outbound) {
-      while (i < inbound.length && inbound[i].start < out.start) live.push(inbound[i++]);
-      live.expire(out.start);
-      for (const inb of live.items) {
+  const live = new EndHeap(n, ends);
+  for (let h = 0; h < hosts.length; h++) {
+    const o0 = outs.at[h], o1 = outs.at[h + 1], i1 = ins.at[h + 1];
+    if (o0 === o1 || ins.at[h] === i1) continue;
+    live.size = 0;
+    let i = ins.at[h];
+    for (let k = o0; k < o1; k++) {
+      const out = outs.idx[k], t = starts[out];
+      while (i < i1 && starts[ins.idx[i]] < t) live.push(ins.idx[i++]);
+      live.expire(t);
+      for (let j = 0; j < live.size; j++) {
+        const inb = live.items[j];
         if (inb === out) continue;
-        emit(inb, out, relay);
+        emit(conns[inb], conns[out], hosts[h]);
         count++;
       }
     }
