@@ -42,10 +42,11 @@ export const sharedInfraAnalyzer: Analyzer<InfraAnalyzerParams> = {
   needs: { tables: ['flows', 'dns', 'tls', 'indicators'], analyzers: [] },
   params: InfraParamsSchema,
   async *run(ctx) {
-    const scored = await scoreEndpoints(ctx.store, ctx.params);
+    const scored = await scoreEndpoints(ctx.store, ctx.params, ctx.log);
     ctx.log(`${scored.endpoints.length} external endpoints scored`);
-    const v6 = await ctx.store.ip6Texts(scored.endpoints.filter((e) => e.ep < 0).map((e) => e.ep));
     const shown = scored.endpoints.filter((e) => e.score.score >= ctx.params.minScore).slice(0, ctx.params.maxFindings);
+    const domains = scored.domains.filter((x) => x.score >= ctx.params.minScore).slice(0, ctx.params.maxFindings);
+    const v6 = await ctx.store.ip6Texts([...shown.map((e) => e.ep), ...domains.flatMap((d) => d.eps)].filter((k) => k < 0));
     for (const e of shown) {
       const ip = keyToIp(e.ep, v6) ?? String(e.ep);
       yield makeFinding({
@@ -54,7 +55,7 @@ export const sharedInfraAnalyzer: Analyzer<InfraAnalyzerParams> = {
         details: { ip, names: e.names.map((n) => n.name), ...explain(e, ctx.params) },
       });
     }
-    for (const d of scored.domains.filter((x) => x.score >= ctx.params.minScore).slice(0, ctx.params.maxFindings)) {
+    for (const d of domains) {
       yield makeFinding({
         analyzer: 'shared-infra', kind: 'endpoint', subject: d.name, score: d.score, tlp: 'amber',
         first_seen: d.first_seen, last_seen: d.last_seen,

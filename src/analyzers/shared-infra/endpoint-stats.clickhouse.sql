@@ -1,5 +1,6 @@
 -- ClickHouse 18.16 form of endpoint-stats.sql ($name substituted as literals by the engine). Inner columns
--- are named apart from the output aliases: ClickHouse resolves aliases across the whole query.
+-- are named apart from the output aliases: ClickHouse resolves aliases across the whole query. No ranking:
+-- every eligible endpoint comes back (rank_score NULL), which the caller scores as it scores pruned rows.
 SELECT ep,
        uniqExact(org) AS orgs,
        uniqExactIf(org, eng = 1) AS orgs_engaged,
@@ -11,7 +12,8 @@ SELECT ep,
        sum(eng) AS engaged,
        sum(up_bytes) AS bytes_up,
        min(ts) AS first_seen,
-       max(ts) AS last_seen
+       max(ts) AS last_seen,
+       CAST(NULL AS Nullable(Float64)) AS rank_score
 FROM
 (
   SELECT if(src_int = 1, dst, src) AS ep,

@@ -1,34 +1,85 @@
 -- Evidence per external endpoint: every flow with exactly one side inside a victim org, seen from the
--- outside address. inbound = the endpoint opened the connection. A session is "engaged" when it was
--- established and lasted at least $longSeconds or moved at least $longBytes. common_flows = flows to a
--- port in $commonPorts. Counts are exact (HyperLogLog estimates were faster but miscounted even 4
--- org-days as 3, which moves scores and breaks engine parity). Only endpoints reached by at least $minOrgs orgs, or listed in $extraEps (known
--- indicators and their follow-ups), come back: the rest cannot score. (Window totals are a separate query: joining them here made DuckDB plan the
--- whole aggregation twice.)
-WITH f AS (
+-- outside address. flows_in = flows the endpoint opened. A session is "engaged" when it was established and
+-- lasted at least $longSeconds or moved at least $longBytes. common_flows = flows to a port in $commonPorts.
+-- Counts are exact. Only endpoints reached by at least $minOrgs orgs, or listed in $extraEps (known
+-- indicators), are eligible: the rest cannot score.
+--
+-- Two aggregations, no DISTINCT aggregates: per endpoint (flow counts, bytes, times) and per (endpoint, org),
+-- one BIGINT per org whose bits 0..61 are the days it saw the endpoint (day − $day0) and bit 62 whether any
+-- of its sessions was engaged; orgs, orgs_engaged and org_days are then plain counts over those. Windows of
+-- 62 days or more do not fit the day bits: org_days then comes from distinct (endpoint, org, day) rows
+-- (wide_org_days, empty otherwise).
+--
+-- rank_score is score.ts's scoreEndpoint without the indicator terms (is_ioc, follow-ups), from the window
+-- numbers the caller binds. It only prunes: the rows returned are every eligible endpoint whose rank_score
+-- reaches both $minScore and the $maxFindings-th best, less $rankSlack, plus every endpoint in $alwaysEps
+-- (indicators, follow-up targets, named endpoints); the caller scores what it gets with score.ts. A negative
+-- $minScore and $maxFindings = 2^31−1 return every eligible endpoint.
+WITH f AS NOT MATERIALIZED (
   SELECT CASE WHEN src_int = 1 THEN dst ELSE src END AS ep,
-         1 - src_int AS inbound,
-         coalesce(org, '') AS org, ts, dport,
-         CASE WHEN (state IN ('SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR') OR (state IS NULL AND coalesce(bytes_in, 0) > 0))
-                   AND (coalesce(duration, 0) >= $longSeconds OR coalesce(bytes_out, 0) + coalesce(bytes_in, 0) >= $longBytes)
-              THEN 1 ELSE 0 END AS engaged,
-         CASE WHEN src_int = 1 THEN coalesce(bytes_out, 0) ELSE coalesce(bytes_in, 0) END AS bytes_up,
-         CASE WHEN list_contains($commonPorts, dport) THEN 1 ELSE 0 END AS common
+         coalesce(org, '') AS org,
+         src_int = 0 AS inbound,
+         ts,
+         floor(ts / 86400)::BIGINT - $day0 AS day,
+         (coalesce(duration, 0) >= $longSeconds OR coalesce(bytes_out, 0) + coalesce(bytes_in, 0) >= $longBytes)
+           AND (list_contains(['SF', 'S1', 'S2', 'S3', 'RSTO', 'RSTR'], state) OR (state IS NULL AND coalesce(bytes_in, 0) > 0)) AS engaged,
+         list_contains($commonPorts::BIGINT[], dport) AS common,
+         CASE WHEN src_int = 1 THEN coalesce(bytes_out, 0) ELSE coalesce(bytes_in, 0) END AS bytes_up
   FROM flows
   WHERE src_int + dst_int = 1
+),
+per_ep AS (
+  SELECT ep, count(*) AS flows, count_if(inbound) AS flows_in, count_if(common) AS common_flows, sum(bytes_up) AS bytes_up,
+         count_if(engaged) AS engaged, min(ts) AS first_seen, max(ts) AS last_seen
+  FROM f
+  GROUP BY ep
+),
+per_org AS (
+  -- day % 62: the bits stay in range for wide windows too (whose org_days come from wide_org_days)
+  SELECT ep, org, bit_or((1::BIGINT << (day % 62)) | CASE WHEN engaged THEN 4611686018427387904 ELSE 0 END) AS bits -- 2^62
+  FROM f
+  GROUP BY ep, org
+),
+wide_org_days AS (
+  SELECT ep, count(*) AS org_days FROM (
+    SELECT DISTINCT ep, org, day FROM f WHERE $day1 - $day0 >= 62)
+  GROUP BY ep
+),
+per_ep_orgs AS (
+  SELECT ep, count(*) AS orgs, count_if(bits >= 4611686018427387904) AS orgs_engaged, sum(bit_count(bits & 4611686018427387903)) AS org_days -- bit 62; bits 0..61
+  FROM per_org
+  GROUP BY ep
+  HAVING count(*) >= $minOrgs OR ep IN (SELECT unnest($extraEps::BIGINT[]))
+),
+ports AS (
+  SELECT src AS ep, count(DISTINCT dport) AS ports_in
+  FROM flows
+  WHERE src_int = 0 AND dst_int = 1 AND src IN (SELECT ep FROM per_ep_orgs)
+  GROUP BY src
+),
+stats AS (
+  SELECT o.ep, o.orgs, o.orgs_engaged, coalesce(w.org_days, o.org_days) AS org_days, coalesce(p.ports_in, 0) AS ports_in,
+         e.flows, e.flows_in, e.common_flows, e.engaged, e.bytes_up, e.first_seen, e.last_seen
+  FROM per_ep_orgs o JOIN per_ep e ON e.ep = o.ep LEFT JOIN ports p ON p.ep = o.ep LEFT JOIN wide_org_days w ON w.ep = o.ep
+),
+components AS (
+  SELECT *,
+    round(CASE WHEN orgs < 2 OR org_days > $limitOrgDays THEN 0 ELSE least(1, log2(orgs) / log2($breadthFullOrgs)) END * 1000) / 1000 AS c_breadth,
+    round(greatest(0, least(1, 1 - (CASE WHEN $cells > 0 THEN least(1, org_days / $cells) ELSE 0 END) / $prevalenceCeiling)) * 1000) / 1000 AS c_rarity,
+    round(least(1, orgs_engaged / $engagedFullOrgs) * 1000) / 1000 AS c_engagement,
+    CASE WHEN flows_in > 0 AND flows_in < flows THEN 1 ELSE $oneWay END AS c_direction,
+    round(greatest(0, least(1, (first_seen - $windowStart) / $recencyGraceSeconds)) * 1000) / 1000 AS c_recency,
+    round((1 - common_flows / flows) * 1000) / 1000 AS c_ports,
+    CASE WHEN flows_in >= 0.95 * flows AND orgs_engaged = 0 AND ports_in >= 3 THEN $scannerDamping ELSE 1 END AS c_damping
+  FROM stats
+),
+ranked AS (
+  SELECT *,
+    round((1 - (1 - c_breadth * least(1, $wEngagement * c_engagement + $wDirection * c_direction + $wRecency * c_recency + $wPorts * c_ports)
+                    * c_rarity * c_damping)) * 1000) / 1000 AS rank_score
+  FROM components
 )
-SELECT ep,
-       count(DISTINCT org) AS orgs,
-       count(DISTINCT CASE WHEN engaged = 1 THEN org END) AS orgs_engaged,
-       count(DISTINCT hash(org, floor(ts / 86400))) AS org_days,
-       count(DISTINCT CASE WHEN inbound = 1 THEN dport END) AS ports_in,
-       count(*) AS flows,
-       sum(inbound) AS flows_in,
-       sum(common) AS common_flows,
-       sum(engaged) AS engaged,
-       sum(bytes_up) AS bytes_up,
-       min(ts) AS first_seen,
-       max(ts) AS last_seen
-FROM f
-GROUP BY ep
-HAVING count(DISTINCT org) >= $minOrgs OR list_contains($extraEps::BIGINT[], ep)
+SELECT ep, orgs, orgs_engaged, org_days, ports_in, flows, flows_in, common_flows, engaged, bytes_up, first_seen, last_seen, rank_score
+FROM ranked
+WHERE rank_score >= greatest($minScore, (SELECT min(rank_score) FROM (SELECT rank_score FROM ranked ORDER BY rank_score DESC LIMIT $maxFindings))) - $rankSlack
+   OR ep IN (SELECT unnest($alwaysEps::BIGINT[]))

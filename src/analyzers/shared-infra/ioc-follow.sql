@@ -2,8 +2,8 @@
 --   is_ioc = 1: an external endpoint that is itself an indicator (seed = ep);
 --   is_ioc = 0: for each (endpoint, indicator seed), the internal hosts whose FIRST contact with the endpoint
 --   came within $followSeconds after the host first touched that indicator (either direction).
--- Only indicators valid at some time inside the observed window count. Seeds are kept apart so the scorer can ignore indicators that over-correlate or look like scanners.
-WITH f AS (
+-- Only indicators valid at some time inside the observed window ($windowStart..$windowEnd: first and last external flow) count. Seeds are kept apart so the scorer can ignore indicators that over-correlate or look like scanners.
+WITH f AS NOT MATERIALIZED ( -- read twice below: scanning flows twice is cheaper than storing f
   SELECT CASE WHEN src_int = 1 THEN dst ELSE src END AS ep,
          coalesce(org, '') AS org,
          CASE WHEN src_int = 1 THEN src ELSE dst END AS host,
@@ -14,8 +14,8 @@ WITH f AS (
 ioc AS (
   SELECT DISTINCT ip FROM indicators
   WHERE ip IS NOT NULL
-    AND (valid_until IS NULL OR valid_until >= (SELECT min(ts) FROM f))
-    AND (valid_from IS NULL OR valid_from <= (SELECT max(ts) FROM f))
+    AND (valid_until IS NULL OR valid_until >= $windowStart)
+    AND (valid_from IS NULL OR valid_from <= $windowEnd)
 ),
 touched AS (
   SELECT ep AS seed, org, host, min(ts) AS t_ioc FROM f WHERE ep IN (SELECT ip FROM ioc) GROUP BY ep, org, host
