@@ -19,12 +19,14 @@ export interface Flow {
   /** Start/end relative to the exporter's boot, milliseconds (v5, v9, IPFIX IE 21/22). */
   upStart: number | null;
   upEnd: number | null;
+  /** IPFIX systemInitTimeMilliseconds (IE 160): the exporter's boot time, epoch ms (sent in options records). */
+  systemInit: number | null;
 }
 
 export function emptyFlow(): Flow {
   return {
     src: null, dst: null, sport: null, dport: null, proto: null, tcpFlags: null, bytesOut: null, bytesIn: null,
-    pktsOut: null, pktsIn: null, start: null, end: null, upStart: null, upEnd: null,
+    pktsOut: null, pktsIn: null, start: null, end: null, upStart: null, upEnd: null, systemInit: null,
   };
 }
 
@@ -34,6 +36,8 @@ export interface HeaderClock {
   exportTime: number;
   /** Exporter uptime at export, ms; null for IPFIX (no uptime in its header). */
   sysUptime: number | null;
+  /** IPFIX: exporter boot time, epoch seconds, when an options record announced it (IE 160). */
+  bootTime?: number;
 }
 
 const PROTOCOLS: Record<number, string> = { 1: 'icmp', 2: 'igmp', 6: 'tcp', 17: 'udp', 47: 'gre', 50: 'esp', 51: 'ah', 58: 'icmp', 132: 'sctp' };
@@ -51,19 +55,36 @@ export function flowToRow(f: Flow, clock: HeaderClock, tags: { org: string | nul
   let start = f.start;
   let end = f.end;
   if (start == null && f.upStart != null) {
-    // No uptime in the header (IPFIX without systemInitTime): anchor the flow's end at the export time.
+    // IPFIX without systemInitTime: anchor the flow's end at the export time.
     start = clock.sysUptime != null ? clock.exportTime - (clock.sysUptime - f.upStart) / 1000
-      : clock.exportTime - ((f.upEnd ?? f.upStart) - f.upStart) / 1000;
+      : clock.bootTime != null ? clock.bootTime + f.upStart / 1000
+        : clock.exportTime - ((f.upEnd ?? f.upStart) - f.upStart) / 1000;
   }
   if (end == null && f.upEnd != null) {
-    end = clock.sysUptime != null ? clock.exportTime - (clock.sysUptime - f.upEnd) / 1000 : clock.exportTime;
+    end = clock.sysUptime != null ? clock.exportTime - (clock.sysUptime - f.upEnd) / 1000
+      : clock.bootTime != null ? clock.bootTime + f.upEnd / 1000 : clock.exportTime;
   }
   const ts = start ?? end ?? clock.exportTime;
   return {
-    org: tags.org, sensor: tags.sensor, ts, duration: start != null && end != null ? Math.max(0, end - start) : null,
+    org: tags.org, sensor: tags.sensor, ts, duration: flowDuration(f, start, end),
     src: f.src, sport: f.sport, dst: f.dst, dport: f.dport,
     proto: f.proto == null ? null : PROTOCOLS[f.proto] ?? String(f.proto), service: null,
     bytes_out: f.bytesOut, bytes_in: f.bytesIn, pkts_out: f.pktsOut, pkts_in: f.pktsIn,
     state: f.tcpFlags != null && f.proto === 6 ? tcpFlagString(f.tcpFlags) : null, uid: null,
   };
+}
+
+const UPTIME_WRAP = 2 ** 32;
+
+/**
+ * Seconds between first and last packet. From the two uptimes when the record has them (exact milliseconds,
+ * across a 32-bit uptime wrap); else from the absolute times, rounded to microseconds so that the difference
+ * of two epoch doubles does not show binary noise (8.614000082 for 8.614).
+ */
+function flowDuration(f: Flow, start: number | null, end: number | null): number | null {
+  if (f.start == null && f.end == null && f.upStart != null && f.upEnd != null) {
+    return ((f.upEnd - f.upStart + UPTIME_WRAP) % UPTIME_WRAP) / 1000;
+  }
+  if (start == null || end == null) return null;
+  return Math.max(0, Math.round((end - start) * 1e6) / 1e6);
 }

@@ -55,6 +55,7 @@ export function applyField(f: Flow, spec: FieldSpec, buf: Buffer, at: number, le
     case 153: f.end = readUint(buf, at, length) / 1000; break;
     case 154: case 156: if (length === 8) f.start = ntpToEpoch(buf, at); break;
     case 155: case 157: if (length === 8) f.end = ntpToEpoch(buf, at); break;
+    case 160: f.systemInit = readUint(buf, at, length); break;
     case 323: if (f.start == null) f.start = readUint(buf, at, length) / 1000; break; // ASA NSEL event time
     default: break;
   }

@@ -10,6 +10,8 @@ export interface DecodeContext {
   templates: TemplateCache;
   /** Data records of options templates (exporter statistics, not flows): skipped, counted here. */
   optionRecords: number;
+  /** Exporter boot times (epoch ms) from IPFIX options records (IE 160), by exporter and observation domain. */
+  systemInit?: Map<string, number>;
 }
 
 /** Decoded flows with the byte offset of their record (relative to the buffer until decodePackets rebases it). */
@@ -26,7 +28,6 @@ export function decodeTemplated(buf: Buffer, at: number, end: number, ctx: Decod
     : { exportTime: buf.readUInt32BE(at + 8), sysUptime: buf.readUInt32BE(at + 4) };
   const domain = buf.readUInt32BE(at + (ipfix ? 12 : 16));
   let p = at + (ipfix ? IPFIX_HEADER : V9_HEADER);
-  let records = 0;
   while (p + 4 <= end) {
     const setId = buf.readUInt16BE(p);
     const setLength = buf.readUInt16BE(p + 2);
@@ -36,23 +37,22 @@ export function decodeTemplated(buf: Buffer, at: number, end: number, ctx: Decod
     if (setId === (ipfix ? 2 : 0) || setId === (ipfix ? 3 : 1)) {
       const templates = readTemplateSet(buf, body, setEnd, ipfix, setId === (ipfix ? 3 : 1));
       for (const t of templates) ctx.templates.set(ctx.exporter, domain, t);
-      records += templates.length;
     } else if (setId >= 256) {
       const t = ctx.templates.get(ctx.exporter, domain, setId);
       if (!t) {
         out.rejects.push({ file: ctx.file, offset: p, reason: `offset ${p}: no template ${setId} for source ${domain} (data set before its template)` });
-      } else records += decodeDataSet(buf, body, setEnd, t, clock, ctx, out);
+      } else decodeDataSet(buf, body, setEnd, t, withBootTime(clock, ctx, domain), domain, ctx, out);
     } else throw new Error(`reserved set id ${setId} at byte ${p}`);
     p = setEnd;
   }
-  const count = buf.readUInt16BE(at + 2);
-  // RFC 3954: Count is the total of template, options template and data records in the packet.
-  if (!ipfix && count !== records && out.rejects.length === 0) {
-    throw new Error(`header count ${count} but the packet holds ${records} records`);
-  }
+  // The v9 header Count is not checked: RFC 3954 says it totals template and data records, but real exporters
+  // disagree (softflowd, as on pfSense/OPNsense, counts only flows; Wireshark, nfcapd and goflow2 ignore it).
+  // The set lengths frame the packet; a set that overruns it is still an error.
 }
 
-function decodeDataSet(buf: Buffer, at: number, end: number, t: Template, clock: HeaderClock, ctx: DecodeContext, out: Decoded): number {
+function decodeDataSet(
+  buf: Buffer, at: number, end: number, t: Template, clock: HeaderClock, domain: number, ctx: DecodeContext, out: Decoded,
+): number {
   let records = 0;
   while (at + t.minLength <= end && t.minLength > 0) {
     const offset = at;
@@ -68,10 +68,19 @@ function decodeDataSet(buf: Buffer, at: number, end: number, t: Template, clock:
       at += length;
     }
     records++;
-    if (t.options) ctx.optionRecords++;
-    else out.flows.push({ flow, clock, offset });
+    if (!t.options) out.flows.push({ flow, clock, offset });
+    else {
+      ctx.optionRecords++;
+      if (flow.systemInit != null) (ctx.systemInit ??= new Map()).set(`${ctx.exporter}|${domain}`, flow.systemInit);
+    }
   }
   return records;
+}
+
+/** The packet clock plus the exporter's boot time once an IPFIX options record announced it (softflowd does). */
+function withBootTime(clock: HeaderClock, ctx: DecodeContext, domain: number): HeaderClock {
+  const init = clock.sysUptime == null ? ctx.systemInit?.get(`${ctx.exporter}|${domain}`) : undefined;
+  return init == null ? clock : { ...clock, bootTime: init / 1000 };
 }
 
 /** Byte length of the v9 packet starting at `at`: flowsets until the data ends or a reserved id (a new header). */
