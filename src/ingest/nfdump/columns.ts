@@ -33,6 +33,29 @@ export function columnMap(headerLine: string): ColumnMap | null {
   return map.ts >= 0 && map.sa >= 0 && map.da >= 0 ? map : null;
 }
 
+/** The header lines of the layouts `nfdump -q -o csv` prints without one (1.6 and 1.7.0–1.7.2; 1.7.3+). */
+const DEFAULT_HEADERS = [
+  'ts,te,td,sa,da,sp,dp,pr,flg,fwd,stos,ipkt,ibyt,opkt,obyt,in,out,sas,das,smk,dmk,dtos,dir,nh,nhb,svln,dvln,ismc,odmc,idmc,osmc,' +
+    'mpls1,mpls2,mpls3,mpls4,mpls5,mpls6,mpls7,mpls8,mpls9,mpls10,cl,sl,al,ra,eng,exid,tr',
+  'firstSeen,duration,proto,srcAddr,srcPort,dstAddr,dstPort,packets,bytes,flows',
+];
+const NFDUMP_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})?$/;
+
+/**
+ * The default header for a data line written without one (`-q`): the line must have the exact column count of
+ * a default layout and start with an nfdump time (both times, for the 1.6 layout).
+ */
+export function defaultHeaderFor(line: string): string | null {
+  const cells = line.split(',');
+  for (const header of DEFAULT_HEADERS) {
+    const names = header.split(',');
+    if (cells.length !== names.length || !NFDUMP_TIME.test(cells[0])) continue;
+    if (names[1] === 'te' && !NFDUMP_TIME.test(cells[1])) continue;
+    return header;
+  }
+  return null;
+}
+
 export function looksLikeHeader(line: string): boolean {
   return line.startsWith('ts,te,td,sa,da') || line.startsWith('cnt,af,firstSeen') || (line.includes('firstSeen') && line.includes('srcAddr'));
 }

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WrongFormatError } from '../contract.ts';
+import { openInput } from '../detect.ts';
 import { collect, memoryInput } from '../zeek/testing.ts';
 import { nfdumpFormat } from './format.ts';
 
@@ -61,5 +64,45 @@ describe('nfdump csv', () => {
     await expect(collect(nfdumpFormat, memoryInput(''))).rejects.toThrow(/no header/);
     expect(nfdumpFormat.sniff(Buffer.from(`${V16_HEADER}\n`), 'x.csv')).toBeGreaterThan(0.9);
     expect(nfdumpFormat.sniff(Buffer.from('id,name\n'), 'x.csv')).toBe(0);
+  });
+});
+
+describe('nfdump csv written by nfdump 1.7.1 (fixtures/SOURCE.md)', () => {
+  const FIX = join(import.meta.dirname, 'fixtures');
+  const run = (file: string) => collect(nfdumpFormat, openInput(join(FIX, file)), { file });
+
+  it('reads the 48-column export with its Summary, whole-second times and ms durations', async () => {
+    const c = await run('nfdump171-single-conn.csv');
+    expect([c.read, c.rows.flows.length, c.rejects.length]).toEqual([2, 2, 0]);
+    expect(c.rows.flows[0]).toMatchObject({
+      ts: Date.UTC(2006, 5, 16, 19, 18, 33) / 1000, duration: 8.433, src: '131.159.14.23', sport: 22, dst: '192.150.186.169', dport: 49244,
+      proto: 'tcp', state: '...AP.SF', pkts_out: 42, bytes_out: 10991, pkts_in: 0, bytes_in: 0,
+    });
+  });
+
+  it('reads -q output (no header, no summary) as the default layout, and sniffs it', async () => {
+    const file = 'nfdump171-ssh-on-port-80.noheader.csv';
+    expect(nfdumpFormat.sniff(readFileSync(join(FIX, file)), file)).toBeGreaterThanOrEqual(0.7);
+    const c = await run(file);
+    expect([c.read, c.rows.flows.length, c.rejects.length]).toEqual([2, 2, 0]);
+    expect(c.rows.flows[1]).toMatchObject({ src: '172.16.238.131', sport: 80, dst: '172.16.238.1', dport: 49656, duration: 9.951, pkts_out: 30, bytes_out: 4455 });
+  });
+
+  it('orders first/last seen printed the wrong way round and ignores the wrapped duration', async () => {
+    const ipfix = await run('nfdump171-softflowd-ipfix.csv');
+    expect([ipfix.read, ipfix.rows.flows.length, ipfix.rejects.length]).toEqual([4, 4, 0]);
+    expect(ipfix.rows.flows[0]).toMatchObject({ ts: Date.UTC(2027, 0, 4, 1, 19, 34) / 1000, duration: 9, bytes_out: 11159 });
+    const v9 = await run('nfdump171-softflowd-v9.csv');
+    expect(v9.rows.flows.map((r) => [r.ts, r.duration])).toEqual([
+      [Date.UTC(2027, 0, 4, 1, 19, 34) / 1000, 8.615], [Date.UTC(2027, 0, 4, 1, 19, 34) / 1000, 8.615],
+      [Date.UTC(2026, 11, 29, 15, 9, 22) / 1000, 9.954], [Date.UTC(2026, 11, 29, 15, 9, 22) / 1000, 9.954],
+    ]);
+  });
+
+  it('knows the 1.7.3+ default layout without its header (FORMAT_CSV of nfdump output.c)', async () => {
+    // The first record of nfdump171-single-conn.csv in `%ts,%td,%pr,%sa,%sp,%da,%dp,%pkt,%byt,%fl` order.
+    const c = await collect(nfdumpFormat, memoryInput('2006-06-16 19:18:33.201,8.433,6,131.159.14.23,22,192.150.186.169,49244,42,10991,1\n'));
+    expect(c.rows.flows[0]).toMatchObject({ ts: 1150485513.201, duration: 8.433, proto: 'tcp', src: '131.159.14.23', dport: 49244, pkts_out: 42, bytes_out: 10991 });
+    await expect(collect(nfdumpFormat, memoryInput('2006-06-16 19:18:33,8.433,6,131.159.14.23\n'))).rejects.toThrow(/line 1 is neither an nfdump csv header/);
   });
 });

@@ -7,13 +7,13 @@ import type { Format, ParseOptions, ParserInput, RecordBatch } from '../contract
 import { WrongFormatError } from '../contract.ts';
 import { lineChunks } from '../zeek/chunk-lines.ts';
 import { Sink } from '../zeek/sink.ts';
-import { columnMap, looksLikeHeader, protoName, type ColumnMap } from './columns.ts';
+import { columnMap, defaultHeaderFor, looksLikeHeader, protoName, type ColumnMap } from './columns.ts';
 
 export const nfdumpFormat: Format = {
   name: 'nfdump',
   sniff(head: Buffer): number {
     const first = head.toString('utf8', 0, Math.min(head.length, 2048)).replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
-    if (!looksLikeHeader(first)) return 0;
+    if (!looksLikeHeader(first)) return defaultHeaderFor(first) ? 0.7 : 0;
     return columnMap(first) ? 0.95 : 0.3;
   },
   parse: parseNfdump,
@@ -33,11 +33,12 @@ export async function* parseNfdump(input: ParserInput, opts: ParseOptions): Asyn
       if (inSummary && !looksLikeHeader(text)) continue; // summary lines, until the next concatenated export
       if (!columns || looksLikeHeader(text)) {
         inSummary = false;
-        const map = looksLikeHeader(text) ? columnMap(text) : null;
-        if (!map) throw new WrongFormatError(`not an nfdump CSV export: line ${no} is not an nfdump csv header`, no);
+        const header = looksLikeHeader(text) ? text : defaultHeaderFor(text);
+        const map = header ? columnMap(header) : null;
+        if (!map) throw new WrongFormatError(`not an nfdump CSV export: line ${no} is neither an nfdump csv header nor a record of a default layout`, no);
         columns = map;
-        width = text.split(',').length;
-        continue;
+        width = header!.split(',').length;
+        if (header === text) continue; // else `-q` output: this line is the first record
       }
       if (text === 'Summary' || text.startsWith('No matching flows')) { inSummary = text === 'Summary'; continue; }
       sink.read++;
@@ -71,16 +72,25 @@ function count(text: string | null): number | null | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** nfdump's duration when it agrees with first/last seen (their text has whole seconds), else theirs. */
+function duration(td: string | null, ts: number, te: number | null): number | null {
+  const seconds = td == null ? NaN : Number(td);
+  // nfdump 1.7.1 prints last − first as an unsigned 64-bit number when last < first (18446744073709544.000).
+  if (Number.isFinite(seconds) && seconds >= 0 && (te == null || Math.abs(seconds - (te - ts)) <= 1.001)) return seconds;
+  return te == null ? null : te - ts;
+}
+
 function toFlow(cells: string[], c: ColumnMap, tz: string, opts: ParseOptions): Row | string {
   const tsText = cell(cells, c.ts);
-  const ts = nfTime(tsText, tz);
+  let ts = nfTime(tsText, tz);
   if (ts == null) return `bad timestamp in ts: '${tsText ?? ''}'`;
+  let te = nfTime(cell(cells, c.te), tz);
+  // First seen after last seen (nfdump 1.7.1 on softflowd's IPFIX): the flow spans the two, from the earlier.
+  if (te != null && te < ts) [ts, te] = [te, ts];
   const src = canonicalIp(cell(cells, c.sa) ?? '');
   if (!src) return `bad source address: '${cell(cells, c.sa) ?? ''}'`;
   const dst = canonicalIp(cell(cells, c.da) ?? '');
   if (!dst) return `bad destination address: '${cell(cells, c.da) ?? ''}'`;
-  const te = nfTime(cell(cells, c.te), tz);
-  const td = cell(cells, c.td);
   let sport = cell(cells, c.sp);
   let dport = cell(cells, c.dp);
   const icmp = dport ? /^(\d+)\.(\d+)$/.exec(dport) : null;
@@ -89,7 +99,7 @@ function toFlow(cells: string[], c: ColumnMap, tz: string, opts: ParseOptions): 
   const numbers = { sport, dport, pkts_out: cell(cells, c.ipkt), bytes_out: cell(cells, c.ibyt), pkts_in: cell(cells, c.opkt), bytes_in: cell(cells, c.obyt) };
   const row: Row = {
     org: opts.org ?? null, sensor: opts.sensor ?? null, ts, src, dst,
-    duration: td != null && Number.isFinite(Number(td)) ? Number(td) : te != null ? Math.max(0, te - ts) : null,
+    duration: duration(cell(cells, c.td), ts, te),
     proto: cell(cells, c.pr) == null ? null : protoName(cell(cells, c.pr)!), service: null,
     state: cell(cells, c.flg), uid: null,
   };
