@@ -55,7 +55,7 @@ class ZeekReader {
 }
 
 function modeOf(first: string, no: number): 'tsv' | 'json' {
-  if (first.startsWith('#separator') || first.startsWith('#fields') || first.startsWith('#path')) return 'tsv';
+  if (first.charCodeAt(0) === 35) return 'tsv'; // '#': a header line, or a comment before one
   if (first.charCodeAt(0) === 123) return 'json'; // '{'
   const binary = /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(first.slice(0, 512));
   throw new WrongFormatError(

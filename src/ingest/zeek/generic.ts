@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { lineChunks } from './chunk-lines.ts';
 import { ZeekHeader } from './header.ts';
-import { dotted } from './json.ts';
+import { dotted, flattenId } from './json.ts';
 import { BAD, fromJson, fromTsv, kindOfType, type ZeekValue } from './values.ts';
 
 export type ZeekRecord = Record<string, ZeekValue>;
@@ -52,7 +52,7 @@ function jsonRecord(text: string, line: number): ZeekItem {
     return { line, reject: `bad JSON: ${(e as Error).message}` };
   }
   const record: ZeekRecord = {};
-  for (const [key, value] of Object.entries(obj)) {
+  for (const [key, value] of Object.entries(flattenId(obj))) {
     if (JSON_META.has(key) || value === null) continue;
     const name = dotted(key);
     const v = name === 'ts' ? fromJson('time', value) : name === 'id.orig_h' || name === 'id.resp_h' ? fromJson('addr', value) : value;

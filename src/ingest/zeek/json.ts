@@ -1,7 +1,7 @@
 // Zeek JSON lines → rows. Accepts dotted keys (`id.orig_h`, ISO or epoch `ts`) and underscore keys
 // (`id_orig_h`, epoch seconds). The log path comes from `_path`, else from the first record's fields.
 import { WrongFormatError } from '../contract.ts';
-import { inferPath, MAPPERS, unsupportedMessage, type LogMapper, type Tags } from './mappers.ts';
+import { inferPath, mapperForPath, unsupportedMessage, type LogMapper, type Tags } from './mappers.ts';
 import { BAD, fromJson, type ZeekValue } from './values.ts';
 import type { Sink } from './sink.ts';
 
@@ -10,12 +10,27 @@ type Obj = Record<string, unknown>;
 export function isZeekJsonRecord(o: unknown): o is Obj {
   if (!o || typeof o !== 'object' || Array.isArray(o)) return false;
   const r = o as Obj;
-  return 'ts' in r && ('id.orig_h' in r || 'id_orig_h' in r || (typeof r._path === 'string' && 'uid' in r));
+  return 'ts' in r && ('id.orig_h' in r || 'id_orig_h' in r || nestedId(r) != null || (typeof r._path === 'string' && 'uid' in r));
+}
+
+/** The `id` record when a tool nested it (`"id":{"orig_h":…}`: Tenzir/VAST and Zed JSON exports of Zeek logs). */
+function nestedId(r: Obj): Obj | null {
+  const id = r.id;
+  return id != null && typeof id === 'object' && !Array.isArray(id) && 'orig_h' in id ? (id as Obj) : null;
+}
+
+/** Moves a nested `id` record's fields to Zeek's own dotted keys (`id.orig_h`…), in place. */
+export function flattenId(r: Obj): Obj {
+  const id = nestedId(r);
+  if (id) {
+    delete r.id;
+    for (const [k, v] of Object.entries(id)) r[`id.${k}`] = v;
+  }
+  return r;
 }
 
 export class JsonLog {
   private first = true;
-  private defaultPath: string | null = null;
   private readonly values: ZeekValue[] = new Array(16).fill(null);
 
   constructor(private readonly tags: Tags) {}
@@ -34,6 +49,7 @@ export class JsonLog {
       sink.reject(no, 'not a Zeek record (no ts and id.orig_h)', text);
       return;
     }
+    flattenId(obj);
     const mapper = this.mapperFor(obj, no, sink, text);
     this.first = false;
     if (!mapper) return;
@@ -43,9 +59,9 @@ export class JsonLog {
   }
 
   private mapperFor(obj: Obj, no: number, sink: Sink, text: string): LogMapper | null {
-    let path = typeof obj._path === 'string' ? obj._path : this.defaultPath;
-    if (path == null) path = this.defaultPath = inferPath(Object.keys(obj).map(dotted));
-    const mapper = path ? MAPPERS[path] : undefined;
+    // Without `_path` each record names its log by its fields: exports may mix logs (Tenzir, Zed).
+    const path = typeof obj._path === 'string' ? obj._path : inferPath(Object.keys(obj).map(dotted));
+    const mapper = path ? mapperForPath(path) : undefined;
     if (mapper) return mapper;
     const message = path ? unsupportedMessage(path) : 'zeek JSON record without _path whose fields match no supported log';
     if (this.first) throw new WrongFormatError(message, no);

@@ -68,6 +68,17 @@ const ssl: LogMapper = {
 export const MAPPERS: Record<string, LogMapper> = { conn, dns, ssl };
 export const SUPPORTED_PATHS = Object.keys(MAPPERS);
 
+/**
+ * The mapper of a log path: exact (`conn`), or a filtered copy named after it — Corelight's `conn_red`,
+ * `conn_long`, `dns_red`, `ssl_red`, or a `Log::add_filter` path such as `conn-local` — whose fields are the same.
+ */
+export function mapperForPath(path: string): LogMapper | undefined {
+  const exact = MAPPERS[path];
+  if (exact) return exact;
+  const base = /^([a-z]+)[_.-]/.exec(path)?.[1];
+  return base ? MAPPERS[base] : undefined;
+}
+
 /** Log path from field names when a file carries no #path / _path (e.g. exported JSON). */
 export function inferPath(fields: Iterable<string>): string | null {
   const set = new Set(fields);

@@ -2,7 +2,7 @@
 import { isZeekJsonRecord } from './json.ts';
 
 export function sniffZeek(head: Buffer, name: string): number {
-  const text = head.toString('utf8', 0, Math.min(head.length, 8192)).replace(/^\uFEFF/, '');
+  const text = skipComments(head.toString('utf8', 0, Math.min(head.length, 8192)).replace(/^\uFEFF/, ''));
   if (text.startsWith('#separator')) return text.includes('\n#fields') || text.includes('\n#path') ? 0.99 : 0.8;
   if (text.startsWith('#fields\t')) return 0.9;
   if (text.charCodeAt(0) !== 123) return 0;
@@ -15,4 +15,15 @@ export function sniffZeek(head: Buffer, name: string): number {
   } catch {
     return 0;
   }
+}
+
+/** Drops leading `#` lines that are no Zeek directive (btest-diff's `### BTest baseline…` banner, notes). */
+function skipComments(text: string): string {
+  let at = 0;
+  for (let n = 0; n < 10 && text.startsWith('#', at) && !/^#(separator|fields|path)/.test(text.slice(at, at + 10)); n++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return text.slice(at);
 }

@@ -3,7 +3,7 @@
 // line, strings sliced only when kept).
 import { WrongFormatError } from '../contract.ts';
 import { unescapeZeek, ZeekHeader } from './header.ts';
-import { inferPath, MAPPERS, unsupportedMessage, type FieldSpec, type LogMapper, type Tags } from './mappers.ts';
+import { inferPath, mapperForPath, unsupportedMessage, type FieldSpec, type LogMapper, type Tags } from './mappers.ts';
 import { numberAt } from './number-at.ts';
 import type { Sink } from './sink.ts';
 import { BAD, fastCanonicalIp, fromTsv, type ZeekValue } from './values.ts';
@@ -38,7 +38,7 @@ export class TsvLog {
     const fields = this.header.fields!;
     const path = this.header.path ?? inferPath(fields);
     if (!path) throw new WrongFormatError(`zeek log without #path whose fields match no supported log (${fields.slice(0, 6).join(', ')}…)`, no);
-    const mapper = MAPPERS[path];
+    const mapper = mapperForPath(path);
     if (!mapper) throw new WrongFormatError(unsupportedMessage(path), no);
     this.wanted = new Int16Array(fields.length).fill(-1);
     mapper.fields.forEach((f, i) => {
