@@ -19,6 +19,16 @@ describe('candidate sweep', () => {
     expect(a.length).toBeGreaterThan(100);
     expect(a.sort()).toEqual(b.sort());
   });
+  it('several relays and sensors: the same pairs as all-pairs, never across sensors', () => {
+    const day = (seed: number, relay: string, sensor: string) =>
+      synthRelayDay({ seed, connections: 800, daySeconds: 3600, relay }).conns.map((c) => ({ ...c, sensor }));
+    const conns = [...day(5, '10.0.0.1', 'a'), ...day(6, '10.0.0.2', 'a'), ...day(7, '10.0.0.1', 'b')];
+    const a: string[] = [], b: string[] = [];
+    sweepCandidates(conns, (i, o, relay) => { a.push(`${key(i, o)} ${relay}`); expect(i.sensor).toBe(o.sensor); });
+    allPairsCandidates(conns, (i, o, relay) => b.push(`${key(i, o)} ${relay}`));
+    expect(new Set(a.map((x) => x.split(' ')[2]))).toEqual(new Set(['10.0.0.1', '10.0.0.2']));
+    expect(a.sort()).toEqual(b.sort());
+  });
   it('only same-host, inbound-first, overlapping', () => {
     const c = (id: string, src: string, dst: string, start: number, end: number): RelayConnection =>
       ({ id, proto: 'tcp', src, sport: 1, dst, dport: 22, start, end, sensor: 's', bytes: null, pkts: null });
@@ -91,6 +101,21 @@ describe('detectRelays on synthetic relay days', () => {
     expect(p.method).toBe('packet');
     expect(p.seenBy!.map((s) => `${s.sensor}:${s.method}`).sort()).toEqual(['router:flow', 's:packet']);
     expect(new Set(r.pairs.map((x) => `${x.inbound} ${x.outbound}`)).size).toBe(r.pairs.length);
+  });
+  it('an outbound still typed into after its inbound ended is not its continuation; one that only idles is', () => {
+    const { conns, truth } = synthRelayDay({ seed: 14, connections: 300, daySeconds: 3600, withTiming: true });
+    const t = truth.find((x) => conns.find((c) => c.id === x.outbound)!.timing![0].times.length > 40)!;
+    const out = conns.find((c) => c.id === t.outbound)!, inb = conns.find((c) => c.id === t.inbound)!;
+    const extend = (typing: boolean): RelayConnection[] => conns.map((c) => {
+      if (c !== out) return c;
+      const more = Array.from({ length: 30 }, (_, k) => inb.end + 10 + 2 * k);
+      const up = typing ? [...Array.from(c.timing![0].times), ...more] : Array.from(c.timing![0].times);
+      return { ...c, end: inb.end + 80, timing: [{ times: up, sizes: up }, c.timing![1]] };
+    });
+    const found = (cs: RelayConnection[]) => detectRelays(cs).pairs.some((p) => p.inbound === t.inbound && p.outbound === t.outbound);
+    expect(found(conns)).toBe(true);
+    expect(found(extend(false))).toBe(true);
+    expect(found(extend(true))).toBe(false);
   });
   it('scoreRelayPairs counts tp/fp/fn and false positives per thousand candidates', () => {
     const s = scoreRelayPairs([{ inbound: 'a', outbound: 'b' }, { inbound: 'c', outbound: 'd#2' }, { inbound: 'x', outbound: 'y' }],
