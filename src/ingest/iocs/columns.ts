@@ -3,7 +3,7 @@ export type IocField = 'value' | 'type' | 'source' | 'tlp' | 'valid_from' | 'val
 
 const NAMES: Record<IocField, string[]> = {
   value: ['value', 'indicator', 'ioc', 'observable', 'ip', 'ip_address', 'dst_ip', 'domain', 'hostname', 'url', 'hash',
-    'sha256_hash', 'sha1_hash', 'md5_hash', 'sha256', 'md5', 'sha1'],
+    'sha256_hash', 'sha1_hash', 'md5_hash', 'sha256', 'md5', 'sha1', 'dstip'],
   type: ['type', 'indicator_type', 'ioc_type', 'kind'],
   source: ['source', 'feed', 'reporter'],
   tlp: ['tlp', 'marking'],
@@ -16,9 +16,14 @@ const NAMES: Record<IocField, string[]> = {
   last_seen: ['last_seen', 'last_online', 'lastseen'],
 };
 
+/** `# Dateadded (UTC)` → `dateadded`: case, a comment mark, a time-zone note and spacing do not matter. */
+function normalise(cells: string[]): string[] {
+  return cells.map((c) => c.trim().toLowerCase().replace(/^#\s*/, '').replace(/\s*\((utc|gmt)\)$/, '').replace(/[\s-]+/g, '_'));
+}
+
 /** Maps header cells to fields; the first matching column wins per field. Null when no value column. */
 export function mapHeader(cells: string[]): Partial<Record<IocField, number>> | null {
-  const norm = cells.map((c) => c.trim().toLowerCase().replace(/^#\s*/, '').replace(/[\s-]+/g, '_'));
+  const norm = normalise(cells);
   const out: Partial<Record<IocField, number>> = {};
   for (const field of Object.keys(NAMES) as IocField[]) {
     for (const name of NAMES[field]) {
@@ -35,6 +40,6 @@ const STRONG = new Set(['value', 'indicator', 'ioc', 'observable', 'type', 'indi
 /** How sure a header makes us that the CSV is an IOC list: generic columns alone (ip, domain…) are weak. */
 export function headerStrength(cells: string[]): number {
   if (!mapHeader(cells)) return 0;
-  const norm = cells.map((c) => c.trim().toLowerCase().replace(/^#\s*/, '').replace(/[\s-]+/g, '_'));
+  const norm = normalise(cells);
   return norm.some((c) => STRONG.has(c)) ? 0.7 : 0.3;
 }
