@@ -1,4 +1,4 @@
-// softflowd's real exports (v5, v9, IPFIX) of the two zeek SSH captures: see fixtures/README.md.
+// Real exports: softflowd's v5, v9, IPFIX of the zeek SSH captures, and goflow2's router v9 packets (fixtures/README.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +34,16 @@ describe('softflowd exports captured on loopback', () => {
     const ipfix = (await run('softflowd-ipfix.pcap')).rows.flows;
     expect(ipfix[0].ts).toBe(1799025574.714); // boot 2026-11-26T02:21:22.807Z + 3365891.907 s
     ipfix.forEach((row, i) => expect(Math.abs((row.ts as number) - (v9[i].ts as number))).toBeLessThan(1));
+  });
+});
+
+describe('a router v9 export from goflow2’s tests', () => {
+  it('decodes all 21 flows of the data packet with the template packet before it', async () => {
+    const buf = Buffer.concat(['goflow2_nfv9_tpl.dat', 'goflow2_nfv9_data260.dat'].map((f) => readFileSync(join(FIX, f))));
+    const c = await collect(netflowFormat, memoryInput(buf, 'goflow2.dat'));
+    expect([c.read, c.rows.flows.length, c.rejects.length]).toEqual([21, 21, 0]);
+    // goflow2's own assertion on record 0, and the times from sysUptime 3015702147 at 2021-11-09T16:36:56Z.
+    expect(c.rows.flows[0]).toMatchObject({ src: '198.38.120.222', dst: '88.121.217.208', sport: 443, dport: 15184, proto: 'tcp', bytes_out: 1500, pkts_out: 1, state: '...A....', ts: 1636475812.022, duration: 0 });
+    expect(c.rows.flows[1]).toMatchObject({ src: '109.71.162.196', bytes_out: 3000, pkts_out: 2, duration: 0.291 });
   });
 });
