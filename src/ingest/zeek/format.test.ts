@@ -122,6 +122,12 @@ describe('zeek JSON', () => {
     expect(a.rows.flows[0]).toMatchObject({ ts: 1700000000.123456, src: '10.0.0.1', bytes_out: 10, bytes_in: 20, pkts_in: 2, state: 'SF' });
   });
 
+  it('reads JSON::TS_MILLIS integer-millisecond times as the same instant', async () => {
+    const millis = await collect(zeekFormat, memoryInput(`${JSON.stringify({ ...underscore, ts: 1700000000123 })}\n`));
+    expect(millis.rows.flows[0].ts).toBeCloseTo(1700000000.123, 6);
+    expect(millis.rows.flows[0].duration).toBe(0.5);
+  });
+
   it('routes mixed paths, rejects bad JSON and bad timestamps mid-file', async () => {
     const dns = { _path: 'dns', ts: 1700000001, uid: 'C2', 'id.orig_h': '10.0.0.1', 'id.resp_h': '10.0.0.53', query: 'a.example', answers: ['192.0.2.7'] };
     const badTs = { ...dotted, ts: 'not-a-time' };

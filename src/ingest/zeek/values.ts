@@ -76,12 +76,15 @@ function hasZone(s: string, t: number): boolean {
   return s.endsWith('Z') || s.indexOf('+', t) > 0 || s.indexOf('-', t) > 0;
 }
 
+// Zeek's JSON::TS_MILLIS writes times as integer milliseconds; in seconds this floor is the year 5138.
+const MILLIS_FLOOR = 1e11;
+
 /** Converts one JSON value (undefined/null = unset). */
 export function fromJson(kind: Kind, v: unknown): ZeekValue | typeof BAD {
   if (v === undefined || v === null) return null;
   switch (kind) {
     case 'time':
-      if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : BAD;
+      if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? (v >= MILLIS_FLOOR ? v / 1000 : v) : BAD;
       return typeof v === 'string' ? isoToEpoch(v) ?? BAD : BAD;
     case 'num': return typeof v === 'number' ? v : BAD;
     case 'int': return typeof v === 'number' && Number.isInteger(v) ? v : BAD;
