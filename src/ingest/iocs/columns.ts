@@ -3,17 +3,17 @@ export type IocField = 'value' | 'type' | 'source' | 'tlp' | 'valid_from' | 'val
 
 const NAMES: Record<IocField, string[]> = {
   value: ['value', 'indicator', 'ioc', 'observable', 'ip', 'ip_address', 'dst_ip', 'domain', 'hostname', 'url', 'hash',
-    'sha256_hash', 'sha1_hash', 'md5_hash', 'sha256', 'md5', 'sha1', 'dstip'],
+    'sha256_hash', 'sha1_hash', 'md5_hash', 'sha256', 'md5', 'sha1', 'dstip', 'ioc_value'],
   type: ['type', 'indicator_type', 'ioc_type', 'kind'],
   source: ['source', 'feed', 'reporter'],
   tlp: ['tlp', 'marking'],
   valid_from: ['valid_from', 'validfrom', 'from'],
   valid_until: ['valid_until', 'validuntil', 'until', 'expires', 'expiry'],
   actor: ['group', 'actor', 'threat_actor', 'intrusion_set', 'apt'],
-  label: ['label', 'labels', 'tags', 'tag', 'malware', 'threat', 'malware_family'],
-  confidence: ['confidence', 'score'],
+  label: ['label', 'labels', 'tags', 'tag', 'malware', 'threat', 'malware_family', 'malware_printable'],
+  confidence: ['confidence', 'score', 'confidence_level'],
   first_seen: ['first_seen', 'first_seen_utc', 'dateadded', 'date_added', 'firstseen'],
-  last_seen: ['last_seen', 'last_online', 'lastseen'],
+  last_seen: ['last_seen', 'last_online', 'lastseen', 'last_seen_utc'],
 };
 
 /** `# Dateadded (UTC)` → `dateadded`: case, a comment mark, a time-zone note and spacing do not matter. */

@@ -1,9 +1,12 @@
 // Minimal RFC 4180 line splitter (quoted fields, doubled quotes); fields spanning lines are not supported.
+// Blanks around a quoted field are allowed: abuse.ch ThreatFox writes `"a", "b"`.
 export function splitCsvLine(line: string, delim = ','): string[] | null {
   const out: string[] = [];
   let i = 0;
   for (;;) {
-    if (line[i] === '"') {
+    const q = quoteAfterBlanks(line, i, delim);
+    if (q >= 0) {
+      i = q;
       let v = '';
       i++;
       for (;;) {
@@ -16,6 +19,7 @@ export function splitCsvLine(line: string, delim = ','): string[] | null {
         v += line[i++];
       }
       out.push(v);
+      while (i < line.length && line[i] !== delim && (line[i] === ' ' || line[i] === '\t')) i++;
       if (i < line.length && line[i] !== delim) return null;
     } else {
       const end = line.indexOf(delim, i);
@@ -25,4 +29,10 @@ export function splitCsvLine(line: string, delim = ','): string[] | null {
     if (i >= line.length) return out;
     i++; // skip delimiter
   }
+}
+
+function quoteAfterBlanks(line: string, i: number, delim: string): number {
+  let j = i;
+  while (j < line.length && (line[j] === ' ' || line[j] === '\t') && line[j] !== delim) j++;
+  return line[j] === '"' ? j : -1;
 }

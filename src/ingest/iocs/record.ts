@@ -16,6 +16,9 @@ const TYPE_HINTS: Record<string, IndicatorType | 'ip' | 'hash'> = {
   domain: 'domain', hostname: 'domain', fqdn: 'domain', 'domain-name': 'domain',
   url: 'url', uri: 'url', email: 'email', 'email-addr': 'email', 'email-src': 'email',
   md5: 'md5', sha1: 'sha1', 'sha-1': 'sha1', sha256: 'sha256', 'sha-256': 'sha256', hash: 'hash', filehash: 'hash',
+  // ThreatFox (ip:port, *_hash) and OTX (FileHash-*) type names; the port of ip:port is dropped from the value.
+  'ip:port': 'ip', 'ip-dst|port': 'ip', 'ip-src|port': 'ip', md5_hash: 'md5', sha1_hash: 'sha1', sha256_hash: 'sha256',
+  'filehash-md5': 'md5', 'filehash-sha1': 'sha1', 'filehash-sha256': 'sha256',
 };
 
 export function entryRows(e: Entry, d: EntryDefaults): EntryRows | string {
