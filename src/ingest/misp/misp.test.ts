@@ -54,6 +54,21 @@ describe('MISP events', () => {
     }
   });
 
+  it('regroups an attribute search response ({"response": {"Attribute": [...]}}) under its events', async () => {
+    const ctx = (n: number, info: string) => ({ id: String(n), info, uuid: U(100 + n), orgc_id: '1' });
+    const doc = { response: { Attribute: [
+      { id: '1', event_id: '7', type: 'ip-dst', category: 'Network activity', value: '198.51.100.7', to_ids: true, uuid: U(11), Event: ctx(7, 'C2 of campaign A') },
+      { id: '2', event_id: '8', type: 'domain', category: 'Network activity', value: 'evil.example', to_ids: true, uuid: U(12), Event: ctx(8, 'campaign B') },
+      { id: '3', event_id: '7', type: 'sha256', category: 'Payload delivery', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', to_ids: true, uuid: U(13), Event: ctx(7, 'C2 of campaign A') },
+    ] } };
+    const text = JSON.stringify(doc);
+    expect(mispFormat.sniff(Buffer.from(text))).toBeGreaterThanOrEqual(0.9);
+    const r = await parseText(mispFormat, text);
+    expect(r.rows.intel_objects.filter((o) => o.type === 'report').map((o) => o.name).sort()).toEqual(['C2 of campaign A', 'campaign B']);
+    expect(r.rows.indicators.map((i) => i.value).sort()).toEqual(['198.51.100.7', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'evil.example']);
+    expect(r.read).toBe(2 + 3);
+  });
+
   it('reads the real CIRCL Sednit event: 7 IDS domains, Sofacy with its synonyms, TLP:WHITE → clear', async () => {
     const r = await parseText(mispFormat, sednit);
     expect(r.rejects).toEqual([]);
