@@ -62,7 +62,7 @@ describe('MISP events', () => {
       { id: '3', event_id: '7', type: 'sha256', category: 'Payload delivery', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', to_ids: true, uuid: U(13), Event: ctx(7, 'C2 of campaign A') },
     ] } };
     const text = JSON.stringify(doc);
-    expect(mispFormat.sniff(Buffer.from(text))).toBeGreaterThanOrEqual(0.9);
+    expect(mispFormat.sniff(Buffer.from(text), 'search.json')).toBeGreaterThanOrEqual(0.9);
     const r = await parseText(mispFormat, text);
     expect(r.rows.intel_objects.filter((o) => o.type === 'report').map((o) => o.name).sort()).toEqual(['C2 of campaign A', 'campaign B']);
     expect(r.rows.indicators.map((i) => i.value).sort()).toEqual(['198.51.100.7', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'evil.example']);
