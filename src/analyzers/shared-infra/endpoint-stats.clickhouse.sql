@@ -1,6 +1,7 @@
 -- ClickHouse 18.16 form of endpoint-stats.sql ($name substituted as literals by the engine). Inner columns
--- are named apart from the output aliases: ClickHouse resolves aliases across the whole query. No ranking:
--- every eligible endpoint comes back (rank_score NULL), which the caller scores as it scores pruned rows.
+-- are named apart from the output aliases: ClickHouse resolves aliases across the whole query. No ranking
+-- and no follow-ups: every eligible endpoint comes back with rank_score and follow_* NULL, and the caller
+-- adds the follow-ups from ioc-follow.clickhouse.sql (follow.ts) before scoring.
 SELECT ep,
        uniqExact(org) AS orgs,
        uniqExactIf(org, eng = 1) AS orgs_engaged,
@@ -13,6 +14,9 @@ SELECT ep,
        sum(up_bytes) AS bytes_up,
        min(ts) AS first_seen,
        max(ts) AS last_seen,
+       toUInt8(ep IN (SELECT assumeNotNull(ip) FROM indicators WHERE isNotNull(ip) AND (isNull(valid_until) OR valid_until >= $windowStart) AND (isNull(valid_from) OR valid_from <= $windowEnd))) AS is_ioc,
+       CAST(NULL AS Nullable(UInt64)) AS follow_hosts,
+       CAST(NULL AS Nullable(UInt64)) AS follow_orgs,
        CAST(NULL AS Nullable(Float64)) AS rank_score
 FROM
 (
@@ -27,4 +31,4 @@ FROM
   WHERE src_int + dst_int = 1
 )
 GROUP BY ep
-HAVING orgs >= $minOrgs OR has($extraEps, ep)
+HAVING orgs >= $minOrgs OR is_ioc = 1

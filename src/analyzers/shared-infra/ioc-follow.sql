@@ -1,4 +1,6 @@
--- Association with known indicators. Rows of two kinds:
+-- Association with known indicators, for engines whose endpoint-stats leaves follow-ups to follow.ts
+-- (ClickHouse); DuckDB's endpoint-stats.sql counts them itself, and rank.test.ts checks it against this form.
+-- Rows of two kinds:
 --   is_ioc = 1: an external endpoint that is itself an indicator (seed = ep);
 --   is_ioc = 0: for each (endpoint, indicator seed), the internal hosts whose FIRST contact with the endpoint
 --   came within $followSeconds after the host first touched that indicator (either direction).
