@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store.ts';
 
 export const BENCH_T0 = 1_700_000_000;
+/** Non-beacon external endpoints are EXTERNAL_EP_BASE + 0..199,999; the lower the offset, the more popular. */
+export const EXTERNAL_EP_BASE = 3_100_000_000;
 
 export function benchArgs(): { rows: number; dir: string; memoryLimit: string } {
   const arg = (name: string, dflt: string) => {
@@ -37,7 +39,7 @@ FROM (
   SELECT i, beacon,
          CASE WHEN beacon THEN ((i // 100) % 2000) * 5 ELSE (hash(i, 11) % 10000)::BIGINT END AS h,
          CASE WHEN beacon THEN 3000000000 + (i // 100) % 2000
-              ELSE 3100000000 + floor(200000 * pow((hash(i, 12) % 1000000) / 1e6, 4))::BIGINT END AS ep,
+              ELSE $epBase + floor(200000 * pow((hash(i, 12) % 1000000) / 1e6, 4))::BIGINT END AS ep,
          NOT beacon AND hash(i, 13) % 20 = 0 AS inbound
   FROM (SELECT range AS i, range % 100 = 0 AS beacon FROM range($rows))
 )`;
@@ -51,7 +53,7 @@ export async function openBenchCase(rows: number, dir: string, memoryLimit: stri
   if (fresh) {
     const t = performance.now();
     const perPair = Math.max(1, Math.floor(rows / 100 / 2000));
-    await store.exec(GENERATE, { rows, t0: BENCH_T0, step: Math.floor((7 * 86400) / perPair) });
+    await store.exec(GENERATE, { rows, t0: BENCH_T0, step: Math.floor((7 * 86400) / perPair), epBase: EXTERNAL_EP_BASE });
     process.stderr.write(`generated ${rows.toLocaleString('en')} flows in ${((performance.now() - t) / 1000).toFixed(1)} s → ${path}\n`);
   }
   return store;
