@@ -57,11 +57,17 @@ export class TimingIndex {
     const halfAt = (this.halfAt = new Int32Array(n + 1)), endsAt = (this.endsAt = new Int32Array(n + 1)), cAt = (this.cAt = new Int32Array(n + 1));
     for (let k = 0; k < n; k++) {
       const t = series[k];
-      let ends = 0, bins = 0, prev = -Infinity, bin = NaN;
+      // edge: where the next coarse bin starts; a division only when a packet reaches it (the bin index
+      // is re-checked so rounding at the edge can never open the same bin twice).
+      let ends = 0, bins = 0, prev = -Infinity, edge = -Infinity, bin = NaN;
       for (let i = 0; i < t.length; i++) {
-        const x = t[i], b = Math.floor(x / cw);
+        const x = t[i];
         if (x - prev > idle) ends++;
-        if (b !== bin) { bins++; bin = b; }
+        if (x >= edge) {
+          const b = Math.floor(x / cw);
+          if (b !== bin) { bins++; bin = b; }
+          edge = (b + 1) * cw;
+        }
         prev = x;
       }
       halfAt[k + 1] = halfAt[k] + t.length; endsAt[k + 1] = endsAt[k] + ends; cAt[k + 1] = cAt[k] + bins;
@@ -72,12 +78,16 @@ export class TimingIndex {
     const close = () => { if (c >= 0) { pre[c + 1] = pre[c] + cnt; pre2[c + 1] = pre2[c] + cnt * cnt; } };
     for (let k = 0; k < n; k++) {
       const t = series[k];
-      let prev = -Infinity, bin = NaN;
+      let prev = -Infinity, edge = -Infinity, bin = NaN;
       for (let i = 0; i < t.length; i++) {
-        const x = t[i], b = Math.floor(x / cw);
+        const x = t[i];
         hIdx[h++] = Math.floor(x / half) - hb;
         if (x - prev > idle) e[m++] = x;
-        if (b !== bin) { close(); c++; cIdx[c] = b - cb; cnt = 0; bin = b; }
+        if (x >= edge) {
+          const b = Math.floor(x / cw);
+          if (b !== bin) { close(); c++; cIdx[c] = b - cb; cnt = 0; bin = b; }
+          edge = (b + 1) * cw;
+        }
         cnt++;
         prev = x;
       }

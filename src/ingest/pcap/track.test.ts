@@ -21,8 +21,8 @@ describe('ConnectionTracker', () => {
     for (const [ts, p] of seq) t.add(ts, p);
     const [a, b] = t.finish();
     expect(a).toMatchObject({ id: '10.0.0.2:40000>10.0.0.1:22', handshake: true, state: 'fin', start: 1, end: 2, bytes: [36, 52], pkts: [3, 2] });
-    expect(a.series[0].times).toEqual([1.2]);
-    expect(a.series[1].sizes).toEqual([52]);
+    expect(Array.from(a.series[0].times)).toEqual([1.2]);
+    expect(Array.from(a.series[1].sizes)).toEqual([52]);
     expect(b.id).toBe('10.0.0.2:40000>10.0.0.1:22#2');
   });
   it('a SYN-ACK seen first makes its receiver the originator; mid-stream the higher port originates; RST ends', () => {

@@ -6,12 +6,25 @@ import type { Headers } from './headers.ts';
 
 export const SYN = 0x02, RST = 0x04, ACK = 0x10, FIN = 0x01;
 
-/** Payload-carrying packets of one direction, in arrival order. */
+/**
+ * Payload-carrying packets of one direction, in arrival order, in growable typed arrays (off the JS heap, so
+ * millions of packet times do not slow every later garbage collection).
+ */
 export class Series {
-  times: number[] = [];
-  sizes: number[] = [];
-  push(ts: number, len: number): void { this.times.push(ts); this.sizes.push(len); }
-  get length(): number { return this.times.length; }
+  private t = new Float64Array(4);
+  private s = new Uint32Array(4);
+  private n = 0;
+  push(ts: number, len: number): void {
+    if (this.n === this.t.length) {
+      const t = new Float64Array(2 * this.n), s = new Uint32Array(2 * this.n);
+      t.set(this.t); s.set(this.s);
+      this.t = t; this.s = s;
+    }
+    this.t[this.n] = ts; this.s[this.n++] = len;
+  }
+  get times(): Float64Array { return this.t.subarray(0, this.n); }
+  get sizes(): Uint32Array { return this.s.subarray(0, this.n); }
+  get length(): number { return this.n; }
 }
 
 export interface TrackedConnection {
