@@ -6,6 +6,11 @@
 //     output k itself grows ~n²) and at a fixed load of 10k connections a day (n over n/10k days), where the
 //     sweep's O(n log n + k) shows as an exponent near 1 and all-pairs as 2.
 //  3. packet-level detection (candidates + ON/OFF + count correlation + assignment + chains) per relay-day.
+//  4. the same relay-day end to end from a capture file: read, decode, track, correlate (full run only; the
+//     ~2.6 GB capture is written under the OS temp dir and removed).
+import { createReadStream, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { allPairsCandidates, sweepCandidates } from '../src/analyzers/relays/candidates.ts';
 import { detectRelays } from '../src/analyzers/relays/detect.ts';
@@ -15,7 +20,7 @@ import { scoreRelayPairs } from '../src/analyzers/relays/truth.ts';
 import type { RelayConnection } from '../src/analyzers/relays/types.ts';
 import { scanCapture } from '../src/ingest/pcap/reader.ts';
 import { trackCapture } from '../src/ingest/pcap/track-capture.ts';
-import { connectionsToPcap } from './relays-pcap.ts';
+import { connectionsToPcap, writeConnectionsPcap } from './relays-pcap.ts';
 import { fmt, growthExponent, pad, timed, timedAsync, uptime } from './relays-timing.ts';
 
 const quick = process.argv.includes('--quick');
@@ -90,6 +95,28 @@ function packetLevel(sizes: number[]) {
   if (rows.length > 1) console.log(`fitted growth exponent of detect time: ${growthExponent(rows.map((r) => r.n), rows.map((r) => r.cpu)).toFixed(2)} (candidates grow ~n² per relay-day)`);
 }
 
+async function endToEnd(n: number) {
+  const { conns, truth } = synthRelayDay({ seed: 4, connections: n, withTiming: true });
+  const path = join(tmpdir(), `hoptrace-relays-bench-${process.pid}.pcap`);
+  try {
+    const file = writeConnectionsPcap(conns, path);
+    const track = await timedAsync(() => trackCapture(createReadStream(path, { highWaterMark: 1 << 20 }), path));
+    const observed = fromTracked(track.value.connections, path);
+    const r = timed(() => detectRelays(observed));
+    const sweep = timed(() => sweepCandidates(observed, () => {}));
+    const naive = allPairs(observed);
+    const acc = scoreRelayPairs(r.value.pairs, truth, r.value.candidates);
+    const cpu = track.cpu + r.cpu, wall = track.wall + r.wall;
+    console.log(`\n## 4. end to end from a capture file: ${n} connections per relay-day, ${file.packets} packets, ${(file.bytes / 1e9).toFixed(2)} GB classic pcap`);
+    console.log(`read+decode+track        ${fmt(track.cpu)} s (wall ${fmt(track.wall)})  ${fmt(file.packets / track.cpu / 1e6)} M packets/s, ${track.value.connections.length} connections`);
+    console.log(`correlate                ${fmt(r.cpu)} s (wall ${fmt(r.wall)})  ${r.value.candidates} candidates → ${r.value.pairs.length} pairs, P=${acc.precision.toFixed(4)} R=${acc.recall.toFixed(4)}`);
+    console.log(`end to end               ${fmt(cpu)} s (wall ${fmt(wall)})  ${fmt(file.packets / cpu / 1e6)} M packets/s`);
+    console.log(`baseline: all pairs      ~${fmt(cpu - sweep.cpu + naive.cpu)} s  (end to end − sweep ${fmt(sweep.cpu)} s + all-pairs generation ~${fmt(naive.cpu)} s, ${naive.label}; ratio ~${fmt((cpu - sweep.cpu + naive.cpu) / cpu)}x)`);
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
 /** Runs every measured path once on small inputs first, so no figure below carries the JIT's warm-up. */
 async function warmUp() {
   const { conns } = synthRelayDay({ seed: 9, connections: 3_000, daySeconds: 9_000, withTiming: true });
@@ -110,4 +137,5 @@ await rate(quick ? 2_000 : 10_000);
 candidateCost('n connections per relay-day', () => 86_400, 100_000);
 candidateCost('fixed load of 10k connections/day, n over n/10k days', (n) => (n / 10_000) * 86_400, 1_000_000);
 packetLevel(quick ? [10_000] : [10_000, 100_000]);
+if (!quick) await endToEnd(100_000);
 console.log(`\nload at end: ${uptime()}`);

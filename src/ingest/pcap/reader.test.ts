@@ -78,6 +78,31 @@ describe('scanCapture (in-place visitor, the tracking fast path) sees what readC
   });
 });
 
+describe('chunks larger than the joined head: records cut at every chunk edge, one record larger than the head', () => {
+  const recs = Array.from({ length: 6000 }, (_, i) => {
+    const f = frame({ src: '10.0.0.1', dst: '10.0.0.2', sport: 40000 + (i % 7), dport: 22, payload: i % 50 });
+    return { ts: 1700000000 + i / 100, data: i === 3000 ? Buffer.concat([f, Buffer.alloc(90_000)]) : f }; // one 90 kB record (trailing padding)
+  });
+  for (const [name, buf] of [['pcap', pcapFile(recs)], ['pcapng', pcapngFile(recs)]] as const) {
+    it(name, async () => {
+      const small = await readAllPackets(buf, 4093);
+      for (const chunk of [70_001, 131_071]) {
+        const big = await readAllPackets(buf, chunk);
+        expect(big.map((p) => [p.ts, p.offset, p.data.length])).toEqual(small.map((p) => [p.ts, p.offset, p.data.length]));
+        let n = 0;
+        const chunks = [];
+        for (let i = 0; i < buf.length; i += chunk) chunks.push(buf.subarray(i, i + chunk));
+        await scanCapture(Readable.from(chunks), 'x.pcap', (ts, _l, b, at, len, offset) => {
+          expect([ts, offset, len]).toEqual([small[n].ts, small[n].offset, small[n].data.length]);
+          expect(b.subarray(at, at + len).equals(small[n].data)).toBe(true);
+          n++;
+        });
+        expect(n).toBe(6000);
+      }
+    });
+  }
+});
+
 describe('synthetic captures: byte orders, resolutions, block kinds', () => {
   const f = frame({ src: '10.0.0.1', dst: '10.0.0.2', sport: 40000, dport: 22, payload: 48 });
   const recs = [{ ts: 1700000000.123456, data: f }, { ts: 1700000001.5, data: f }];

@@ -21,6 +21,9 @@ export function sniffCapture(head: Buffer): number {
   return head.length >= 24 && classicHeader(head, 0) ? 1 : 0;
 }
 
+/** Bytes of a new chunk joined to the previous chunk's leftover to finish the record cut at the edge. */
+const HEAD = 1 << 16;
+
 /** Push-style parser: feed chunks, get packets; `end()` checks nothing is left half-read. */
 export class CaptureParser {
   private pending: Buffer = Buffer.alloc(0);
@@ -53,6 +56,17 @@ export class CaptureParser {
   }
 
   private consume(chunk: Buffer, records: (buf: Buffer, at: number) => number): void {
+    if (this.pending.length && this.kind !== 'unknown' && chunk.length > HEAD) {
+      // Finish the record(s) straddling the chunk edge from a small joined head, then read the rest of the
+      // chunk in place instead of copying all of it behind the leftover bytes.
+      const joined = Buffer.concat([this.pending, chunk.subarray(0, HEAD)]);
+      const at = records(joined, 0);
+      if (at > this.pending.length) {
+        chunk = chunk.subarray(at - this.pending.length);
+        this.base += at;
+        this.pending = Buffer.alloc(0);
+      }
+    }
     const buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
     let at = 0;
     if (this.kind === 'unknown') {

@@ -36,6 +36,22 @@ describe('ConnectionTracker', () => {
   });
 });
 
+describe('ConnectionTracker retires finished connections as the capture moves on', () => {
+  it('a stray ACK within linger joins the closed connection; one after linger starts a mid-stream #2', () => {
+    const t = new ConnectionTracker({ idleTimeout: 3600, linger: 60 });
+    t.add(1, pkt('10.0.0.2', 40000, '10.0.0.1', 22, 0x02));
+    t.add(2, pkt('10.0.0.2', 40000, '10.0.0.1', 22, 0x11));
+    t.add(30, pkt('10.0.0.1', 22, '10.0.0.2', 40000, 0x10));
+    t.add(200, pkt('10.0.0.9', 50000, '10.0.0.8', 80, 0x18, 10)); // other traffic moves the capture clock on
+    t.add(201, pkt('10.0.0.1', 22, '10.0.0.2', 40000, 0x10));
+    expect(t.done.map((c) => c.id)).toEqual(['10.0.0.2:40000>10.0.0.1:22']);
+    const all = t.finish();
+    expect(all.map((c) => [c.id, c.pkts])).toEqual([
+      ['10.0.0.2:40000>10.0.0.1:22', [2, 1]], ['10.0.0.9:50000>10.0.0.8:80', [1, 0]], ['10.0.0.2:40000>10.0.0.1:22#2', [0, 1]],
+    ]);
+  });
+});
+
 describe('pcap ingest format', () => {
   it('writes packets with connection and direction, flows at the end, and rejects skipped frames', async () => {
     const buf = readFileSync(new URL('./fixtures/single-conn.pcap', import.meta.url));

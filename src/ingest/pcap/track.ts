@@ -3,28 +3,30 @@
 import { v4ToText } from '../../core/ip.ts';
 import type { DecodedPacket } from './decode.ts';
 import type { Headers } from './headers.ts';
+import { v4Key, V4Table, type V4Key } from './v4-table.ts';
 
 export const SYN = 0x02, RST = 0x04, ACK = 0x10, FIN = 0x01;
 
 /**
- * Payload-carrying packets of one direction, in arrival order, in growable typed arrays (off the JS heap, so
- * millions of packet times do not slow every later garbage collection).
+ * Payload-carrying packets of one direction, in arrival order. Collected in JS arrays while the connection is
+ * live (cheap appends), moved into typed arrays when it is retired (off the JS heap, so millions of packet
+ * times do not slow every later garbage collection).
  */
 export class Series {
-  private t = new Float64Array(4);
-  private s = new Uint32Array(4);
-  private n = 0;
-  push(ts: number, len: number): void {
-    if (this.n === this.t.length) {
-      const t = new Float64Array(2 * this.n), s = new Uint32Array(2 * this.n);
-      t.set(this.t); s.set(this.s);
-      this.t = t; this.s = s;
-    }
-    this.t[this.n] = ts; this.s[this.n++] = len;
+  private tl: number[] = [];
+  private sl: number[] = [];
+  private tf: Float64Array | null = null;
+  private sf: Uint32Array | null = null;
+  push(ts: number, len: number): void { this.tl.push(ts); this.sl.push(len); }
+  /** Called once no more packets can arrive (the tracker retires the connection). */
+  seal(): void {
+    if (this.tf) return;
+    this.tf = Float64Array.from(this.tl); this.sf = Uint32Array.from(this.sl);
+    this.tl = []; this.sl = [];
   }
-  get times(): Float64Array { return this.t.subarray(0, this.n); }
-  get sizes(): Uint32Array { return this.s.subarray(0, this.n); }
-  get length(): number { return this.n; }
+  get times(): Float64Array { return this.tf ?? Float64Array.from(this.tl); }
+  get sizes(): Uint32Array { return this.sf ?? Uint32Array.from(this.sl); }
+  get length(): number { return this.tf ? this.tf.length : this.tl.length; }
 }
 
 export interface TrackedConnection {
@@ -45,7 +47,12 @@ export interface TrackedConnection {
 export interface TrackOptions {
   /** Seconds of silence after which a packet on the same tuple starts a new connection. */
   idleTimeout: number;
+  /** Seconds a closed (FIN/RST) connection still takes stray packets (final ACKs, retransmissions) before it is retired. */
+  linger?: number;
 }
+
+/** Capture seconds between passes that retire finished connections, so the live tables hold only recent ones. */
+const SWEEP_EVERY = 30;
 
 const hostPort = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
@@ -53,14 +60,16 @@ export function connectionKey(proto: string, a: string, ap: number, b: string, b
   return `${proto}|${hostPort(a, ap)}>${hostPort(b, bp)}`;
 }
 
-/** A live connection and how it is keyed; `origin` is the originator's (IPv4 · 65536 + port) on the IPv4 path. */
-interface Live { conn: TrackedConnection; key: string | null; lo: number; hi: number; proto: number; origin: number }
+/** A live connection and how it is keyed (text key for IPv6; endpoint-pair key for IPv4, whose originator is oIp:oPort). */
+interface Live { conn: TrackedConnection; key: string | null; k: V4Key; proto: number; oIp: number; oPort: number }
 
 export class ConnectionTracker {
   private liveText = new Map<string, Live>(); // IPv6, keyed both ways
-  private liveV4 = [new Map<number, Map<number, Live>>(), new Map<number, Map<number, Live>>()]; // [tcp, udp]: lo → hi
+  private liveV4 = [new V4Table<Live>(), new V4Table<Live>()]; // [tcp, udp]
+  private readonly key: V4Key = { x: 0, y: 0, z: 0 }; // scratch key of the packet at hand
   private uses = new Map<string, number>();
   readonly done: TrackedConnection[] = [];
+  private nextSweep = -Infinity;
   constructor(private readonly opt: TrackOptions = { idleTimeout: 3600 }) {}
 
   /** Adds one decoded packet; returns the connection and the direction (0 originator → responder). */
@@ -70,39 +79,59 @@ export class ConnectionTracker {
       const n = (a: string) => a.split('.').reduce((x, o) => x * 256 + Number(o), 0);
       return this.addV4(ts, p.proto, n(p.src), p.sport, n(p.dst), p.dport, p.tcpFlags ?? 0, p.payloadLength);
     }
+    if (ts >= this.nextSweep) this.sweep(ts);
     const proto = p.proto === 6 ? 'tcp' : 'udp';
     const key = connectionKey(proto, p.src, p.sport, p.dst, p.dport);
     let live = this.liveText.get(key);
     if (live && this.stale(live.conn, ts, p.tcpFlags ?? 0)) { this.retire(live); live = undefined; }
     if (!live) {
       const conn = this.open(ts, p.src, p.sport, p.dst, p.dport, proto, p.tcpFlags ?? 0);
-      live = { conn, key, lo: 0, hi: 0, proto: p.proto, origin: 0 };
+      live = { conn, key, k: { x: 0, y: 0, z: 0 }, proto: p.proto, oIp: 0, oPort: 0 };
       this.liveText.set(connectionKey(proto, conn.src, conn.sport, conn.dst, conn.dport), live);
       this.liveText.set(connectionKey(proto, conn.dst, conn.dport, conn.src, conn.sport), live);
     }
-    return this.step(live.conn, ts, live.conn.src === p.src && live.conn.sport === p.sport ? 0 : 1, p.tcpFlags ?? 0, p.payloadLength);
+    const dir: 0 | 1 = live.conn.src === p.src && live.conn.sport === p.sport ? 0 : 1;
+    this.step(live.conn, ts, dir, p.tcpFlags ?? 0, p.payloadLength);
+    return { conn: live.conn, dir };
   }
 
-  /** The hot path for header-only decoding (headers.ts): IPv4 endpoints as numbers, no strings per packet. */
-  addHeaders(ts: number, h: Headers): { conn: TrackedConnection; dir: 0 | 1 } | null {
-    if (h.version === 6) return h.v6 ? this.add(ts, h.v6) : null;
-    return this.addV4(ts, h.proto, h.src4, h.sport, h.dst4, h.dport, h.flags, h.payloadLength);
+  /** The hot path for header-only decoding (headers.ts): IPv4 endpoints as numbers, no strings or objects per packet. */
+  addHeaders(ts: number, h: Headers): void {
+    if (h.version === 6) { if (h.v6) this.add(ts, h.v6); return; }
+    const live = this.liveV4Of(ts, h.proto, h.src4, h.sport, h.dst4, h.dport, h.flags);
+    this.step(live.conn, ts, live.oIp === h.src4 && live.oPort === h.sport ? 0 : 1, h.flags, h.payloadLength);
   }
 
   private addV4(ts: number, proto: number, s4: number, sport: number, d4: number, dport: number, flags: number, len: number) {
-    const a = s4 * 65536 + sport, b = d4 * 65536 + dport;
-    const lo = a < b ? a : b, hi = a < b ? b : a;
+    const live = this.liveV4Of(ts, proto, s4, sport, d4, dport, flags);
+    const dir: 0 | 1 = live.oIp === s4 && live.oPort === sport ? 0 : 1;
+    this.step(live.conn, ts, dir, flags, len);
+    return { conn: live.conn, dir };
+  }
+
+  /** The live connection of this IPv4 packet's endpoint pair, opening a new one where none (or a stale one) is. */
+  private liveV4Of(ts: number, proto: number, s4: number, sport: number, d4: number, dport: number, flags: number): Live {
+    if (ts >= this.nextSweep) this.sweep(ts);
     const table = this.liveV4[proto === 6 ? 0 : 1];
-    let inner = table.get(lo);
-    let live = inner?.get(hi);
-    if (live && this.stale(live.conn, ts, flags)) { this.retire(live); live = undefined; inner = table.get(lo); }
+    const k = v4Key(s4, sport, d4, dport, this.key);
+    let live = table.get(k);
+    if (live && this.stale(live.conn, ts, flags)) { this.retire(live); live = undefined; }
     if (!live) {
       const conn = this.open(ts, v4ToText(s4), sport, v4ToText(d4), dport, proto === 6 ? 'tcp' : 'udp', flags);
-      live = { conn, key: null, lo, hi, proto, origin: conn.sport === sport && conn.src === v4ToText(s4) ? a : b };
-      if (!inner) table.set(lo, (inner = new Map()));
-      inner.set(hi, live);
+      const mine = conn.sport === sport && conn.src === v4ToText(s4);
+      live = { conn, key: null, k: { x: k.x, y: k.y, z: k.z }, proto, oIp: mine ? s4 : d4, oPort: mine ? sport : dport };
+      table.set(live.k, live);
     }
-    return this.step(live.conn, ts, live.origin === a ? 0 : 1, flags, len);
+    return live;
+  }
+
+  /** Retires connections that take no more packets: closed and quiet for `linger`, or idle past `idleTimeout`. */
+  private sweep(ts: number): void {
+    this.nextSweep = ts + SWEEP_EVERY;
+    const linger = this.opt.linger ?? 120;
+    const over = (c: TrackedConnection) => ts - c.end > (c.state === 'open' ? this.opt.idleTimeout : linger);
+    for (const live of new Set(this.liveText.values())) if (over(live.conn)) this.retire(live);
+    for (const table of this.liveV4) for (const live of table.values()) if (over(live.conn)) this.retire(live);
   }
 
   /** A fresh SYN on a finished tuple, or a long silence, starts the tuple's next connection. */
@@ -110,13 +139,12 @@ export class ConnectionTracker {
     return ts - conn.end > this.opt.idleTimeout || ((flags & (SYN | ACK)) === SYN && conn.state !== 'open');
   }
 
-  private step(conn: TrackedConnection, ts: number, dir: 0 | 1, flags: number, len: number) {
+  private step(conn: TrackedConnection, ts: number, dir: 0 | 1, flags: number, len: number): void {
     conn.end = ts;
     conn.pkts[dir]++;
     if (len > 0) { conn.bytes[dir] += len; conn.series[dir].push(ts, len); }
     if (flags & RST) conn.state = 'rst';
     else if (flags & FIN && conn.state === 'open') conn.state = 'fin';
-    return { conn, dir };
   }
 
   private open(ts: number, s: string, sp: number, d: string, dp: number, proto: 'tcp' | 'udp', flags: number): TrackedConnection {
@@ -136,14 +164,12 @@ export class ConnectionTracker {
 
   private retire(live: Live): void {
     const c = live.conn;
+    c.series[0].seal(); c.series[1].seal();
     if (live.key !== null) {
       this.liveText.delete(connectionKey(c.proto, c.src, c.sport, c.dst, c.dport));
       this.liveText.delete(connectionKey(c.proto, c.dst, c.dport, c.src, c.sport));
     } else {
-      const table = this.liveV4[live.proto === 6 ? 0 : 1];
-      const inner = table.get(live.lo)!;
-      inner.delete(live.hi);
-      if (!inner.size) table.delete(live.lo);
+      this.liveV4[live.proto === 6 ? 0 : 1].delete(live.k);
     }
     this.done.push(c);
   }
@@ -151,7 +177,7 @@ export class ConnectionTracker {
   /** Every connection, closed or still open, ordered by start. */
   finish(): TrackedConnection[] {
     for (const live of new Set(this.liveText.values())) this.retire(live);
-    for (const table of this.liveV4) for (const inner of [...table.values()]) for (const live of [...inner.values()]) this.retire(live);
+    for (const table of this.liveV4) for (const live of table.values()) this.retire(live);
     return this.done.sort((a, b) => a.start - b.start);
   }
 }
