@@ -13,6 +13,8 @@
 -- Indicator follow-ups (ioc-follow.sql and follow.ts in one): from each indicator worth trusting (not
 -- over-correlating, not scanner-like), the internal hosts whose first contact with an endpoint came within
 -- $followSeconds after they first touched it; per endpoint the most hosts and orgs over those indicators.
+-- They are counted only for endpoints that follow-ups could lift to the cut (follow_candidates): no other
+-- endpoint is returned, so the numbers returned are exact.
 --
 -- rank_score is score.ts's scoreEndpoint in SQL, from the window numbers the caller binds. It only prunes:
 -- the rows returned are every eligible endpoint whose rank_score reaches both $minScore and the
@@ -73,6 +75,37 @@ flagged AS (
   SELECT *, org_days > $limitOrgDays AS over_correlating, flows_in >= 0.95 * flows AND orgs_engaged = 0 AND ports_in >= 3 AS scanner_like
   FROM stats
 ),
+components AS (
+  SELECT *,
+    round(CASE WHEN orgs < 2 OR over_correlating THEN 0 ELSE least(1, log2(orgs) / log2($breadthFullOrgs)) END * 1000) / 1000 AS c_breadth,
+    round(greatest(0, least(1, 1 - (CASE WHEN $cells > 0 THEN least(1, org_days / $cells) ELSE 0 END) / $prevalenceCeiling)) * 1000) / 1000 AS c_rarity,
+    round(least(1, orgs_engaged / $engagedFullOrgs) * 1000) / 1000 AS c_engagement,
+    CASE WHEN flows_in > 0 AND flows_in < flows THEN 1 ELSE $oneWay END AS c_direction,
+    greatest(0, least(1, (first_seen - $windowStart) / $recencyGraceSeconds)) AS newness,
+    round((1 - common_flows / flows) * 1000) / 1000 AS c_ports,
+    CASE WHEN is_ioc AND NOT over_correlating AND NOT scanner_like THEN $iocDirect ELSE 0 END AS c_ioc,
+    CASE WHEN scanner_like THEN $scannerDamping ELSE 1 END AS c_damping
+  FROM flagged
+),
+scores AS (
+  -- the score with follow-ups from 0, 1 and 2+ orgs (the follow component's clamp01(follow_orgs / 2) is 0, ½ or 1)
+  SELECT ep, max(s) FILTER (WHERE level = 0) AS s0, max(s) FILTER (WHERE level = 1) AS s1, max(s) FILTER (WHERE level = 2) AS s2
+  FROM (
+    SELECT ep, level,
+      round((1 - (1 - c_breadth * least(1, $wEngagement * c_engagement + $wDirection * c_direction + $wRecency * round(newness * 1000) / 1000
+                                           + $wPorts * c_ports + $followSupport * (round(level / 2 * newness * 1000) / 1000))
+                          * c_rarity * c_damping) * (1 - c_ioc)) * 1000) / 1000 AS s
+    FROM (SELECT *, unnest([0, 1, 2]) AS level FROM components)
+  )
+  GROUP BY ep
+),
+follow_candidates AS (
+  -- follow-ups can only lift an endpoint to s2: below the cut even so, they need not be counted
+  SELECT ep FROM scores
+  WHERE s2 >= greatest($minScore, (SELECT min(s0) FROM (SELECT s0 FROM scores ORDER BY s0 DESC LIMIT $maxFindings))) - $rankSlack
+  UNION ALL
+  SELECT unnest($alwaysEps::BIGINT[])
+),
 touched AS (
   SELECT ep AS seed, org, host, min(ts) AS t_ioc
   FROM f
@@ -88,7 +121,7 @@ hosts AS (
 firsts AS (
   SELECT f.ep, h.hid, min(f.ts) AS t_first
   FROM f JOIN hosts h ON f.org = h.org AND f.host = h.host
-  WHERE f.ts <= h.t_until AND f.ep NOT IN (SELECT ep FROM ioc)
+  WHERE f.ts <= h.t_until AND f.ep NOT IN (SELECT ep FROM ioc) AND f.ep IN (SELECT ep FROM follow_candidates)
   GROUP BY f.ep, h.hid
   HAVING min(f.ts) >= any_value(h.t_from)
 ),
@@ -103,24 +136,10 @@ follow AS (
   )
   GROUP BY ep
 ),
-components AS (
-  SELECT s.*, coalesce(fo.follow_hosts, 0) AS follow_hosts, coalesce(fo.follow_orgs, 0) AS follow_orgs,
-    round(CASE WHEN orgs < 2 OR over_correlating THEN 0 ELSE least(1, log2(orgs) / log2($breadthFullOrgs)) END * 1000) / 1000 AS c_breadth,
-    round(greatest(0, least(1, 1 - (CASE WHEN $cells > 0 THEN least(1, org_days / $cells) ELSE 0 END) / $prevalenceCeiling)) * 1000) / 1000 AS c_rarity,
-    round(least(1, orgs_engaged / $engagedFullOrgs) * 1000) / 1000 AS c_engagement,
-    CASE WHEN flows_in > 0 AND flows_in < flows THEN 1 ELSE $oneWay END AS c_direction,
-    round(greatest(0, least(1, (first_seen - $windowStart) / $recencyGraceSeconds)) * 1000) / 1000 AS c_recency,
-    round((1 - common_flows / flows) * 1000) / 1000 AS c_ports,
-    round(least(1, coalesce(fo.follow_orgs, 0) / 2) * greatest(0, least(1, (first_seen - $windowStart) / $recencyGraceSeconds)) * 1000) / 1000 AS c_follow,
-    CASE WHEN is_ioc AND NOT over_correlating AND NOT scanner_like THEN $iocDirect ELSE 0 END AS c_ioc,
-    CASE WHEN scanner_like THEN $scannerDamping ELSE 1 END AS c_damping
-  FROM flagged s LEFT JOIN follow fo ON fo.ep = s.ep
-),
 ranked AS (
-  SELECT *,
-    round((1 - (1 - c_breadth * least(1, $wEngagement * c_engagement + $wDirection * c_direction + $wRecency * c_recency + $wPorts * c_ports
-                                         + $followSupport * c_follow) * c_rarity * c_damping) * (1 - c_ioc)) * 1000) / 1000 AS rank_score
-  FROM components
+  SELECT c.*, coalesce(fo.follow_hosts, 0) AS follow_hosts, coalesce(fo.follow_orgs, 0) AS follow_orgs,
+         CASE least(coalesce(fo.follow_orgs, 0), 2) WHEN 0 THEN s.s0 WHEN 1 THEN s.s1 ELSE s.s2 END AS rank_score
+  FROM flagged c JOIN scores s ON s.ep = c.ep LEFT JOIN follow fo ON fo.ep = c.ep
 )
 SELECT ep, orgs, orgs_engaged, org_days, ports_in, flows, flows_in, common_flows, engaged, bytes_up, first_seen, last_seen,
        is_ioc, follow_hosts, follow_orgs, rank_score
