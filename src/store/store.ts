@@ -43,6 +43,14 @@ export interface Store {
   /** Evidence ids that have rows in evidence-scoped tables but no `evidence` row: half-done ingests. */
   orphanEvidenceIds(): Promise<string[]>;
 
+  /**
+   * Updates or deletes rows of one table in place; the change is visible everywhere on return.
+   * DuckDB runs `sql.duckdb`, a whole UPDATE/DELETE statement. ClickHouse runs `sql.clickhouse`, the tail of
+   * `ALTER TABLE <table> …` (`UPDATE c = … WHERE …` or `DELETE WHERE …`), on every shard's local table as
+   * an 18.16 mutation and waits until it is applied (no lightweight DELETE/UPDATE on 18.16).
+   */
+  mutate(table: TableName, sql: Sql, params?: Params): Promise<void>;
+
   query<T = Row>(sql: Sql, params?: Params): Promise<T[]>;
   exec(sql: Sql, params?: Params): Promise<void>;
   count(table: TableName, where?: { column: string; value: string | number }): Promise<number>;

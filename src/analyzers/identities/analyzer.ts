@@ -48,7 +48,7 @@ export const identitiesAnalyzer: Analyzer<P> = {
   params: Params as unknown as z.ZodType<P>,
   async *run(ctx) {
     const rows = await ctx.store.query<AccountRow>(sqlFile(import.meta.url, 'accounts'));
-    await ctx.store.exec(sqlFile(import.meta.url, 'clear'));
+    await ctx.store.mutate('identities', sqlFile(import.meta.url, 'clear'));
     if (rows.length < 2) return;
     const { records, evidence } = accountRecords(rows);
     const result = resolve(records, { fields: ACCOUNT_FIELDS, threshold: ctx.params.threshold, cohesion: ctx.params.cohesion, uSamples: 50_000 });

@@ -13,7 +13,11 @@ export async function resolveActors(store: Store): Promise<Actor[]> {
     id: r.id, type: r.type, name: r.name, aliases: JSON.parse(r.aliases ?? '[]'), external_ids: JSON.parse(r.external_ids ?? '[]'),
   }));
   const actors = resolveActorGroups(inputs);
-  const setActor = sqlFile(import.meta.url, 'set-actor');
-  for (const a of actors) await store.exec(setActor, { actor: a.id, ids: a.members });
+  const members = actors.flatMap((a) => a.members.map((id) => ({ id, actor: a.id })));
+  // One statement for all actors (on ClickHouse each statement is a mutation on every shard).
+  if (members.length) {
+    await store.mutate('intel_objects', sqlFile(import.meta.url, 'set-actor'),
+      { ids: members.map((m) => m.id), actors: members.map((m) => m.actor) });
+  }
   return actors;
 }

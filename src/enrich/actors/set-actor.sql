@@ -1,2 +1,4 @@
--- Writes the resolved canonical actor id onto every member object.
-UPDATE intel_objects SET actor = $actor WHERE id IN (SELECT unnest(CAST($ids AS VARCHAR[])))
+-- Writes each resolved canonical actor id onto its member objects ($ids[i] gets $actors[i]).
+UPDATE intel_objects SET actor = m.actor
+FROM (SELECT unnest(CAST($ids AS VARCHAR[])) AS id, unnest(CAST($actors AS VARCHAR[])) AS actor) m
+WHERE intel_objects.id = m.id

@@ -157,6 +157,22 @@ export class ClickHouseStore implements Store {
     }
   }
 
+  async mutate(table: TableName, sql: Sql, params?: Params): Promise<void> {
+    tableDef(table);
+    if (typeof sql === 'string' || !sql.clickhouse) throw new Error(`mutate(${table}): ${typeof sql === 'string' ? 'inline SQL' : `${sql.name}.sql`} needs a ClickHouse variant (the tail of ALTER TABLE … UPDATE/DELETE)`);
+    const tail = this.sqlText(sql, params).replace(/^(\s*--[^\n]*\n|\s+)*/, '');
+    if (!/^(UPDATE|DELETE)\b/i.test(tail)) throw new Error(`mutate(${table}): ${sql.name}.clickhouse.sql must start with UPDATE or DELETE (the tail of ALTER TABLE)`);
+    await this.flush();
+    try {
+      await this.cluster.onEveryShard(async (s) => {
+        await this.cluster.command(s, `ALTER TABLE ${q(this.database)}.${q(`${storageName(table)}_local`)} ${tail}`);
+        await this.cluster.waitMutations(s, this.database, `${storageName(table)}_local`);
+      });
+    } catch (e) {
+      throw withSqlName(e, sql);
+    }
+  }
+
   async count(table: TableName, where?: { column: string; value: string | number }): Promise<number> {
     const def = tableDef(table);
     if (where && !def.columns.some((c) => c.name === where.column)) throw new Error(`no column ${where.column}`);

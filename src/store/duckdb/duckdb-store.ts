@@ -129,6 +129,11 @@ export class DuckDbStore implements Store {
     await this.serial((c) => c.run(text, toDuckParams(params)));
   }
 
+  async mutate(table: TableName, sql: Sql, params?: Params): Promise<void> {
+    tableDef(table);
+    await this.exec(sql, params);
+  }
+
   async count(table: TableName, where?: { column: string; value: string | number }): Promise<number> {
     tableDef(table);
     if (where && !tableDef(table).columns.some((c) => c.name === where.column)) throw new Error(`no column ${where.column}`);
