@@ -13,3 +13,4 @@ ALL INNER JOIN (
   SELECT id AS t_id, type AS t_type, name AS t_name, external_ids AS t_ext, actor AS t_actor
   FROM intel_objects GROUP BY id, type, name, external_ids, actor
 ) AS t USING (t_id)
+ORDER BY rel, s_id, t_id

@@ -8,3 +8,4 @@ FROM (
 ALL INNER JOIN (
   SELECT id AS ref, type, name, external_ids, tlp AS o_tlp FROM intel_objects GROUP BY id, type, name, external_ids, tlp
 ) AS o USING (ref)
+ORDER BY ref, org, first_seen, evidence_id, source

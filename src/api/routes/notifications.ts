@@ -8,6 +8,7 @@ import { ApiError } from '../errors.ts';
 import type { ApiUser } from '../users.ts';
 import { uuidv5 } from '../../core/ids.ts';
 import { STEPS, WorkflowError, firstEntry, parseHistory, transition, type WorkflowAction as Action } from '../../sinks/notify/workflow.ts';
+import { setNotificationStatus } from '../../sinks/notify/notifications-store.ts';
 
 export { STEPS };
 const PARTNER_ACTIONS: Action[] = ['acknowledge', 'remediate'];
@@ -71,8 +72,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: ApiContext): void 
       throw e;
     }
     const { from, status: to, history } = step;
-    await ctx.store.exec('UPDATE notifications SET status = $to, history = $history, updated_at = $now WHERE id = $id AND status = $from',
-      { to, history: JSON.stringify(history), now, id, from });
+    await setNotificationStatus(ctx.store, { id, from, to, history, now });
     ctx.audit(user, `notification.${action}`, id, { org: row.org, from, to });
     return present((await fetchOne(ctx, id))!);
   });

@@ -1,6 +1,7 @@
 // Rows of the `notifications` table: open a draft per victim, move one through the shared workflow.
 import { uuidv5 } from '../../core/ids.ts';
 import type { Tlp } from '../../core/types.ts';
+import { sqlFile } from '../../store/sql-file.ts';
 import type { Store } from '../../store/store.ts';
 import { firstEntry, parseHistory, transition, type HistoryEntry } from './workflow.ts';
 
@@ -27,8 +28,7 @@ export async function upsertDraft(store: Store, o: { org: string; tlp: Tlp; pack
   const open = mine.find((r) => r.status !== 'remediated');
   if (open) {
     if (open.status !== 'draft') return { row: open, created: false, refreshed: false };
-    await store.exec("UPDATE notifications SET tlp = $tlp, package_path = $path, updated_at = $now WHERE id = $id AND status = 'draft'",
-      { tlp: o.tlp, path: o.packagePath, now: o.now, id: open.id });
+    await store.mutate('notifications', sqlFile(import.meta.url, 'refresh-draft'), { tlp: o.tlp, path: o.packagePath, now: o.now, id: open.id });
     return { row: { ...open, tlp: o.tlp, package_path: o.packagePath, updated_at: o.now }, created: false, refreshed: true };
   }
   const id = `notif-${uuidv5(`notification|${o.org}|${mine.length}`).slice(0, 8)}`;
@@ -37,10 +37,15 @@ export async function upsertDraft(store: Store, o: { org: string; tlp: Tlp; pack
   return { row: { id, org: o.org, tlp: o.tlp, status: 'draft', package_path: o.packagePath, history, updated_at: o.now }, created: true, refreshed: false };
 }
 
+/** Moves a notification from `from` to `to` (no change when it is no longer in `from`). */
+export async function setNotificationStatus(store: Store, s: { id: string; from: string; to: string; history: HistoryEntry[]; now: number }): Promise<void> {
+  await store.mutate('notifications', sqlFile(import.meta.url, 'set-status'),
+    { to: s.to, history: JSON.stringify(s.history), now: s.now, id: s.id, from: s.from });
+}
+
 export async function advance(store: Store, id: string, action: string, by: { actor: string; ts: number; note?: string | null }): Promise<NotificationRow> {
   const row = await getNotification(store, id);
   const step = transition(row, action, by);
-  await store.exec('UPDATE notifications SET status = $to, history = $history, updated_at = $now WHERE id = $id AND status = $from',
-    { to: step.status, history: JSON.stringify(step.history), now: by.ts, id, from: step.from });
+  await setNotificationStatus(store, { id, from: step.from, to: step.status, history: step.history, now: by.ts });
   return { ...row, status: step.status, history: step.history, updated_at: by.ts };
 }
