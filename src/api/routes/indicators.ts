@@ -22,11 +22,13 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { type, q, limit, offset } = req.query;
     const tlps = isFullAccess(actor(req)) ? ALL_TLPS : publicTlps();
     const params = { type: type ?? '', q: q ? `%${q.toLowerCase()}%` : '', tlps };
-    const where = "tlp IN (SELECT unnest($tlps::VARCHAR[])) AND ($type = '' OR type = $type) AND ($q = '' OR lower(value) LIKE $q)";
-    const total = await ctx.store.query<{ n: number }>(`SELECT count(*) AS n FROM indicators WHERE ${where}`, params);
-    const rows = await ctx.store.query(
+    const filter = "AND ($type = '' OR type = $type) AND ($q = '' OR lower(value) LIKE $q)";
+    const where = { duckdb: `tlp IN (SELECT unnest($tlps::VARCHAR[])) ${filter}`, clickhouse: `has($tlps, tlp) ${filter}` };
+    const both = (f: (w: string) => string) => ({ duckdb: f(where.duckdb), clickhouse: f(where.clickhouse) });
+    const total = await ctx.store.query<{ n: number }>(both((w) => `SELECT count(*) AS n FROM indicators WHERE ${w}`), params);
+    const rows = await ctx.store.query(both((w) =>
       `SELECT id, type, value, source, tlp, confidence, valid_from, valid_until, intrusion_set, labels, first_seen, last_seen
-       FROM indicators WHERE ${where} ORDER BY coalesce(last_seen, valid_from) DESC NULLS LAST, id LIMIT $limit OFFSET $offset`, { ...params, limit, offset });
+       FROM indicators WHERE ${w} ORDER BY coalesce(last_seen, valid_from) DESC NULLS LAST, id LIMIT $limit OFFSET $offset`), { ...params, limit, offset });
     return { total: total[0].n, offset, indicators: rows.map((r: any) => ({ ...r, labels: r.labels ? JSON.parse(r.labels) : [] })) };
   });
 }

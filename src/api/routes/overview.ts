@@ -33,7 +33,7 @@ export async function buildOverview(ctx: ApiContext, user: ApiUser) {
   const org = team ? '' : user.org ?? '-';
   const counts = team ? (await ctx.store.query(apiSql('case-counts')))[0] : { findings: findings.length };
   const notifications = await ctx.store.query<{ status: string; n: number }>(
-    "SELECT status, count(*) AS n FROM notifications WHERE ($org = '' OR org = $org) GROUP BY 1 ORDER BY 1", { org });
+    "SELECT status, count(*) AS n FROM notifications WHERE ($org = '' OR org = $org) GROUP BY status ORDER BY status", { org });
   const timeline = await attackTimeline(ctx, keys, org);
   return {
     audience: team ? 'team' : `partner ${user.org}`,
