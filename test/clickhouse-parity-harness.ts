@@ -1,12 +1,11 @@
 // Engine parity over the analyzer registry: ingest one simulated evidence folder into a DuckDB case and a
-// ClickHouse case, run every analyzer that has a ClickHouse variant (NAME.clickhouse.sql beside its code)
-// on both, and compare findings. Also records the exact ClickHouse SQL each analyzer ran, for replay on
+// ClickHouse case, run every analyzer (in dependency order) on both, and compare findings. Also records the exact ClickHouse SQL each analyzer ran, for replay on
 // chdb. Used by test/clickhouse-parity.test.ts and bench/clickhouse.ts.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analyzer } from '../src/analyzers/contract.ts';
 import { ANALYZERS } from '../src/analyzers/registry.ts';
-import { runAnalyzers } from '../src/cli/analyze-run.ts';
+import { orderAnalyzers, runAnalyzers } from '../src/cli/analyze-run.ts';
 import { openCase, type EngineFlags } from '../src/cli/case.ts';
 import { ingestManifest, readManifest } from '../src/cli/pipeline.ts';
 import type { Finding } from '../src/core/types.ts';
@@ -21,6 +20,11 @@ export function analyzersWithClickHouseSql(all: Analyzer<any>[] = ANALYZERS): An
     const dir = join(ANALYZERS_DIR, a.id);
     return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.clickhouse.sql'));
   });
+}
+
+/** Every registered analyzer, dependencies first (so each can read the findings it needs). */
+export function parityAnalyzers(): Analyzer<any>[] {
+  return orderAnalyzers(ANALYZERS);
 }
 
 export interface EngineRun {
@@ -56,20 +60,53 @@ export async function ingestAndAnalyze(caseDir: string, simDir: string, flags: E
   return run;
 }
 
-/** Differences between two engines' findings: subjects (per kind) must match, scores within `tolerance`. */
-export function compareFindings(a: Finding[], b: Finding[], tolerance: number): string[] {
-  const key = (f: Finding) => `${f.kind}|${f.subject}`;
-  const mb = new Map(b.map((f) => [key(f), f]));
-  const ma = new Map(a.map((f) => [key(f), f]));
+/** Detail fields one engine computes approximately (compared through the score only), per analyzer. */
+export const APPROXIMATE_DETAILS: Record<string, string[]> = {
+  // DuckDB's beacon-pairs.sql counts hosts with approx_count_distinct (HyperLogLog); ClickHouse counts exactly.
+  beacons: ['components.org_hosts', 'components.dst_hosts'],
+};
+
+/**
+ * Differences between two engines' findings: the same ids (and subjects per kind), scores, confidences and
+ * times within `tolerance`, the same TLP and evidence ids, and the same details (floats to 9 significant
+ * digits, key order ignored) apart from `approximate` paths.
+ */
+export function compareFindings(a: Finding[], b: Finding[], tolerance: number, approximate: string[] = []): string[] {
+  const mb = new Map(b.map((f) => [f.id, f]));
+  const ma = new Map(a.map((f) => [f.id, f]));
   const diffs: string[] = [];
-  for (const [k, fa] of ma) {
-    const fb = mb.get(k);
+  const near = (x: number | null, y: number | null) => (x == null || y == null ? x === y : Math.abs(x - y) <= tolerance);
+  for (const [id, fa] of ma) {
+    const k = `${fa.kind}|${fa.subject}`;
+    const fb = mb.get(id);
     if (!fb) { diffs.push(`only on the first engine: ${k} (score ${fa.score})`); continue; }
-    if (Math.abs(fa.score - fb.score) > tolerance) diffs.push(`${k}: score ${fa.score} vs ${fb.score}`);
-    if (Math.abs(fa.confidence - fb.confidence) > tolerance) diffs.push(`${k}: confidence ${fa.confidence} vs ${fb.confidence}`);
+    if (`${fb.kind}|${fb.subject}` !== k) diffs.push(`${id}: ${k} vs ${fb.kind}|${fb.subject}`);
+    if (!near(fa.score, fb.score)) diffs.push(`${k}: score ${fa.score} vs ${fb.score}`);
+    if (!near(fa.confidence, fb.confidence)) diffs.push(`${k}: confidence ${fa.confidence} vs ${fb.confidence}`);
+    if (!near(fa.first_seen, fb.first_seen) || !near(fa.last_seen, fb.last_seen)) {
+      diffs.push(`${k}: seen ${fa.first_seen}..${fa.last_seen} vs ${fb.first_seen}..${fb.last_seen}`);
+    }
+    if (fa.tlp !== fb.tlp) diffs.push(`${k}: tlp ${fa.tlp} vs ${fb.tlp}`);
+    const ea = JSON.stringify([...fa.evidence_ids].sort()), eb = JSON.stringify([...fb.evidence_ids].sort());
+    if (ea !== eb) diffs.push(`${k}: evidence ${ea} vs ${eb}`);
+    const da = canonicalDetails(fa.details, approximate), db = canonicalDetails(fb.details, approximate);
+    if (da !== db) diffs.push(`${k}: details differ\n  first:  ${da.slice(0, 600)}\n  second: ${db.slice(0, 600)}`);
   }
-  for (const k of mb.keys()) if (!ma.has(k)) diffs.push(`only on the second engine: ${k} (score ${mb.get(k)!.score})`);
+  for (const [id, fb] of mb) if (!ma.has(id)) diffs.push(`only on the second engine: ${fb.kind}|${fb.subject} (score ${fb.score})`);
   return diffs;
+}
+
+function canonicalDetails(details: Record<string, unknown>, approximate: string[]): string {
+  const norm = (v: unknown, path: string): unknown => {
+    if (typeof v === 'number') return Number.isInteger(v) ? v : Number(v.toPrecision(9));
+    if (Array.isArray(v)) return v.map((x) => norm(x, path));
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).filter(([k]) => !approximate.includes(path ? `${path}.${k}` : k))
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, x]) => [k, norm(x, path ? `${path}.${k}` : k)]));
+    }
+    return v;
+  };
+  return JSON.stringify(norm(details, ''));
 }
 
 export interface RecordedSql { analyzer: string; name: string; kind: 'query' | 'exec'; text: string; result?: Row[]; error?: string }
