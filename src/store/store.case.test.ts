@@ -87,6 +87,19 @@ for (const { name, create, skipReason } of engineFactories()) {
       expect(await store.count('findings')).toBe(1);
     });
 
+    it('mutates rows in place: an update and a delete are visible as soon as mutate returns', async () => {
+      const note = (id: string, status: string) => ({ id, org: 'org-a', tlp: 'amber', status, package_path: null, history: '[]', updated_at: 1 });
+      await store.append('notifications', [note('n1', 'draft'), note('n2', 'draft'), note('n3', 'sent')]);
+      await store.mutate('notifications', {
+        name: 'test-update',
+        duckdb: 'UPDATE notifications SET status = $to, updated_at = $now WHERE id = $id AND status = $from',
+        clickhouse: 'UPDATE status = $to, updated_at = $now WHERE id = $id AND status = $from',
+      }, { to: 'approved', now: 2.5, id: 'n1', from: 'draft' });
+      await store.mutate('notifications', { name: 'test-delete', duckdb: "DELETE FROM notifications WHERE status = 'sent'", clickhouse: "DELETE WHERE status = 'sent'" });
+      const rows = await store.query<{ id: string; status: string; updated_at: number }>('SELECT id, status, updated_at FROM notifications ORDER BY id');
+      expect(rows).toEqual([{ id: 'n1', status: 'approved', updated_at: 2.5 }, { id: 'n2', status: 'draft', updated_at: 1 }]);
+    });
+
     it('aggregates with the same answer as JS (distinct orgs per endpoint)', async () => {
       await store.append('flows', [
         flow('ev3', '10.1.0.1', '192.0.2.50', 3000, { org: 'o1' }),
