@@ -79,9 +79,9 @@ SELECT id, org,
        count(*) FILTER (WHERE NOT fresh AND NOT released_only) AS stale_hits,
        min(ts) FILTER (WHERE fresh) AS first_seen, max(ts) FILTER (WHERE fresh) AS last_seen,
        min(ts) FILTER (WHERE NOT fresh) AS stale_first_seen, max(ts) FILTER (WHERE NOT fresh) AS stale_last_seen,
-       list_sort(list_distinct(list(via) FILTER (WHERE fresh))) AS via,
-       list_sort(list_distinct(list(via) FILTER (WHERE NOT fresh))) AS stale_via,
-       list_sort(list_distinct(flatten(list(fresh_sources) FILTER (WHERE fresh)))) AS matched_sources,
+       coalesce(list_sort(list_distinct(list(via) FILTER (WHERE fresh))), []) AS via,
+       coalesce(list_sort(list_distinct(list(via) FILTER (WHERE NOT fresh))), []) AS stale_via,
+       coalesce(list_sort(list_distinct(flatten(list(fresh_sources) FILTER (WHERE fresh)))), []) AS matched_sources,
        list_sort(list_distinct(list(evidence_id))) AS evidence_ids
 FROM judged
 GROUP BY id, org
