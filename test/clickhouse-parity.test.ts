@@ -82,6 +82,7 @@ describe.skipIf(!!ch.skipReason)(`engine parity on simulator seed ${SEED}`, () =
     expect(sinks.click).toEqual(sinks.duck);
     expect(Object.keys(sinks.duck).length).toBeGreaterThanOrEqual(18);
     expect(JSON.parse(sinks.duck['export stix']).indicators).toBeGreaterThan(0);
+    for (const [step, summary] of Object.entries(sinks.duck)) console.log(`sinks ${step}: ${summary.slice(0, 160)} (same on ClickHouse)`);
   });
 
   it.skipIf(!CHDB_AVAILABLE).each(analyzers.map((a) => a.id))('%s: every ClickHouse statement gives the same rows on chdb (current) as on 18.16', (id) => {

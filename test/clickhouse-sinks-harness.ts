@@ -21,11 +21,13 @@ const API_ROUTES: Array<[string, (j: any) => unknown]> = [
   ['/api/findings/analyzers', (j) => j.analyzers.map((a: any) => `${a.id ?? a.analyzer}:${a.findings ?? a.count ?? a.n}`).sort()],
   ['/api/graph/seed?limit=50', (j) => ({ nodes: j.nodes.length, edges: j.edges.length })],
   ['/api/victims', (j) => ({ total: j.total, orgs: j.orgs, exposed: j.victims.filter((v: any) => v.exposure).length })],
-  ['/api/infrastructure?limit=200', (j) => ({ total: j.total, leased: j.endpoints.filter((e: any) => e.leases?.length).length })],
+  ['/api/infrastructure?limit=200', (j) => ({ total: j.total, leased: j.endpoints.filter((e: any) => e.lease).length,
+    victim_orgs: sum(j.endpoints.map((e: any) => ({ n: e.victims?.orgs })), 'n'), connections: sum(j.endpoints.map((e: any) => ({ n: e.victims?.connections })), 'n') })],
   ['/api/indicators?limit=500', (j) => ({ total: j.total, rows: j.indicators.length })],
   ['/api/identities', (j) => j.clusters.map((c: any) => c.account_ids.length)],
   ['/api/relays', (j) => ({ chains: j.chains.length, pairs: j.pairs.length })],
   ['/api/notifications', (j) => countBy(j.notifications, (n: any) => n.status)],
+  ['/api/evidence', (j) => ({ files: j.evidence.length, stored: sum(j.evidence, 'rows_stored'), rejects_kept: sum(j.evidence, 'rejects_kept') })],
 ];
 
 export async function runSinks(caseDir: string, outDir: string): Promise<SinkSummary> {
@@ -75,6 +77,17 @@ async function apiSteps(kase: Awaited<ReturnType<typeof openCase>>, step: (name:
       return r.json();
     };
     for (const [url, summarise] of API_ROUTES) await step(`GET ${url}`, async () => summarise(await get(url)));
+    await step('TAXII objects per collection', async () => {
+      const taxii = { authorization: `Bearer ${token}`, accept: 'application/taxii+json;version=2.1' };
+      const list = await app.inject({ method: 'GET', url: '/taxii2/api/collections/', headers: taxii });
+      const counts: string[] = [];
+      for (const c of list.json().collections) {
+        const r = await app.inject({ method: 'GET', url: `/taxii2/api/collections/${c.id}/objects/?limit=1000`, headers: taxii });
+        if (r.statusCode !== 200) throw new Error(`${c.title}: HTTP ${r.statusCode}: ${r.body.slice(0, 300)}`);
+        counts.push(`${c.title}: ${(r.json().objects ?? []).length}`);
+      }
+      return counts.sort();
+    });
     await step('GET /api/graph/expand (first seed node)', async () => {
       const seed = await get('/api/graph/seed?limit=50');
       const node = [...(seed.nodes ?? [])].map((n: any) => String(n.id)).sort()[0];
@@ -85,6 +98,10 @@ async function apiSteps(kase: Awaited<ReturnType<typeof openCase>>, step: (name:
   } finally {
     await app.close();
   }
+}
+
+function sum(rows: Array<Record<string, unknown>>, key: string): number {
+  return rows.reduce((a, r) => a + Number(r[key] ?? 0), 0);
 }
 
 function countBy<T>(items: T[], key: (x: T) => string): Record<string, number> {

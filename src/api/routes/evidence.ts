@@ -2,16 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { ADMIN, TEAM, actor } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
+import { apiSql } from '../queries/sql.ts';
 
 export function evidenceRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/api/evidence', {
     config: { roles: TEAM },
     schema: { summary: 'Evidence files, ledger entries and reject counts', tags: ['evidence'] },
   }, async () => {
-    const evidence = await ctx.store.query(
-      `SELECT e.id, e.sha256, e.name, e.bytes, e.format, e.org, e.sensor, e.received_at, e.rows_read, e.rows_stored, e.rows_rejected, e.tlp,
-              (SELECT count(*) FROM rejects r WHERE r.evidence_id = e.id) AS rejects_kept
-       FROM evidence e ORDER BY e.received_at DESC, e.name`);
+    const evidence = await ctx.store.query(apiSql('evidence-list'));
     const ledger = ctx.kase.ledger.entries();
     return { evidence, ledger: ledger.slice(-500).reverse(), ledger_entries: ledger.length, last_verify: ctx.lastVerify ?? null };
   });

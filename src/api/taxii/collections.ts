@@ -34,8 +34,9 @@ export async function collectionsFor(ctx: ApiContext, user: ApiUser): Promise<Co
 export async function orgEndpointKeys(ctx: ApiContext, org: string): Promise<number[]> {
   return ctx.cache.get(`org-endpoints:${org}`, async () => {
     const rows = await ctx.store.query<{ k: number }>(
-      `SELECT DISTINCT CASE WHEN src_int = 1 THEN dst ELSE src END AS k FROM flows
-       WHERE org = $org AND (CASE WHEN src_int = 1 THEN dst ELSE src END) IN (SELECT ip FROM indicators WHERE ip IS NOT NULL)`, { org });
+      // portable SQL (GROUP BY, not DISTINCT: 18.16 returns duplicates for DISTINCT over an IN-filtered Distributed subquery)
+      `SELECT k FROM (SELECT CASE WHEN src_int = 1 THEN dst ELSE src END AS k FROM flows WHERE org = $org)
+       WHERE k IN (SELECT ip FROM indicators WHERE ip IS NOT NULL) GROUP BY k ORDER BY k`, { org });
     return rows.map((r) => r.k);
   });
 }
