@@ -1,5 +1,5 @@
 // The sinks that read a case store — reports, notification packages (built, rebuilt, one workflow step),
-// STIX/MISP exports and the API's read routes — run on one case and summarised as engine-neutral counts,
+// STIX/MISP exports, the provider directory `hoptrace enrich` reads, and the API's read routes and TAXII — run on one case and summarised as engine-neutral counts,
 // so that a DuckDB case and a ClickHouse case of the same evidence can be compared.
 // Used by test/clickhouse-parity.test.ts.
 import { basename, join } from 'node:path';
@@ -7,6 +7,7 @@ import { buildServer } from '../src/api/server.ts';
 import { createUser } from '../src/api/users.ts';
 import { openCase } from '../src/cli/case.ts';
 import { REPORTS } from '../src/cli/reports.ts';
+import { providersFromStore } from '../src/enrich/store-providers.ts';
 import { exportCase } from '../src/sinks/export/export-case.ts';
 import { notifyCase } from '../src/sinks/notify/notify-case.ts';
 import { advance, listNotifications } from '../src/sinks/notify/notifications-store.ts';
@@ -59,6 +60,7 @@ export async function runSinks(caseDir: string, outDir: string): Promise<SinkSum
         return { objects: r.objects, indicators: r.indicators, actors: r.actors };
       });
     }
+    await step('enrich: provider directory from the store', async () => (await providersFromStore(kase.store)).map((p) => `${p.asn} ${p.name} ${p.country}`));
     await apiSteps(kase, step);
   } finally {
     await kase.close();
