@@ -90,12 +90,23 @@ async function apiSteps(kase: Awaited<ReturnType<typeof openCase>>, step: (name:
       }
       return counts.sort();
     });
-    await step('GET /api/graph/expand (first seed node)', async () => {
+    await step('GET /api/graph/expand (every seed node, then one node of each type reached)', async () => {
       const seed = await get('/api/graph/seed?limit=50');
-      const node = [...(seed.nodes ?? [])].map((n: any) => String(n.id)).sort()[0];
-      if (!node) return 'no seed node';
-      const j = await get(`/api/graph/expand?node=${encodeURIComponent(node)}&limit=100`);
-      return { node, nodes: j.nodes?.length, edges: j.edges?.length };
+      const seen = new Map<string, string>(); // node id → type
+      const out: string[] = [];
+      const expand = async (node: string) => {
+        const j = await get(`/api/graph/expand?node=${encodeURIComponent(node)}&limit=100`);
+        out.push(`${node}: ${j.nodes.length} nodes, ${j.edges.length} edges`);
+        for (const n of j.nodes) seen.set(n.id, n.type);
+      };
+      for (const n of seed.nodes) await expand(n.id);
+      const done = new Set(seed.nodes.map((n: any) => n.type));
+      for (let round = 0; round < 3; round++) {
+        for (const [id, type] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
+          if (!done.has(type)) { done.add(type); await expand(id); }
+        }
+      }
+      return { types: [...done].sort(), expansions: out.sort() };
     });
   } finally {
     await app.close();
