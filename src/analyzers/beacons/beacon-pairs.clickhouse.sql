@@ -4,7 +4,7 @@
 -- ALL, not ANY: the right sides have one row per key, and current ClickHouse's ANY INNER JOIN also keeps
 -- only one LEFT row per key (18.16 kept them all), so ANY would silently drop pairs there.
 -- One JOIN per SELECT (18.16 has no multiple JOINs): pairs ⋈ org windows/hosts, then ⋈ per-endpoint hosts.
--- dst_hosts / org_hosts use uniqExact (DuckDB: approx_count_distinct, exact at these small counts).
+-- dst_hosts / org_hosts use uniqExact (DuckDB: count(DISTINCT src)), so prevalence is exact on both engines.
 SELECT org, src, dst, dport, connections, first_seen, last_seen, window_start, window_end, dst_hosts, org_hosts,
        connections >= $strobePerDay * greatest(1.0, (window_end - window_start) / 86400.0) AS strobe,
        if(strobe, emptyArrayFloat64(), ts_list) AS ts_list,

@@ -25,10 +25,10 @@ pairs AS (
   HAVING count(DISTINCT floor(ts)) >= $minConnections
 ),
 org_hosts AS (
-  SELECT org, approx_count_distinct(src) AS org_hosts FROM scoped GROUP BY org
+  SELECT org, count(DISTINCT src) AS org_hosts FROM scoped GROUP BY org
 ),
 dst_hosts AS (
-  SELECT org, dst, approx_count_distinct(src) AS dst_hosts
+  SELECT org, dst, count(DISTINCT src) AS dst_hosts
   FROM scoped SEMI JOIN (SELECT DISTINCT org, dst FROM candidates) c USING (org, dst)
   GROUP BY org, dst
 ),
