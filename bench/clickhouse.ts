@@ -13,7 +13,7 @@ import { DEFAULTS } from '../src/sim/config.ts';
 import { simulate } from '../src/sim/simulate.ts';
 import { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
 import { PrivateCluster } from '../test/clickhouse-private-cluster.ts';
-import { analyzersWithClickHouseSql, compareFindings, ingestAndAnalyze } from '../test/clickhouse-parity-harness.ts';
+import { compareFindings, ingestAndAnalyze, parityAnalyzers } from '../test/clickhouse-parity-harness.ts';
 import { writeRealisticConnLog } from './clickhouse-flows.ts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : dflt; };
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'hoptrace-bench-ch-'));
   const summary: Record<string, unknown> = { rows: ROWS, shards: urls.length };
   try {
-    const ids = analyzersWithClickHouseSql().map((a) => a.id);
+    const ids = parityAnalyzers().map((a) => a.id);
     summary.ingest = await benchIngest(root, urls, ids, summary);
     summary.simulated = await benchSimulated(root, urls, ids);
     summary.storage = await measureStorage(join(root, 'ch'), urls, join(root, 'duck'));

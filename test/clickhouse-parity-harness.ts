@@ -1,8 +1,6 @@
 // Engine parity over the analyzer registry: ingest one simulated evidence folder into a DuckDB case and a
 // ClickHouse case, run every analyzer (in dependency order) on both, and compare findings. Also records the exact ClickHouse SQL each analyzer ran, for replay on
 // chdb. Used by test/clickhouse-parity.test.ts and bench/clickhouse.ts.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Analyzer } from '../src/analyzers/contract.ts';
 import { ANALYZERS } from '../src/analyzers/registry.ts';
 import { orderAnalyzers, runAnalyzers } from '../src/cli/analyze-run.ts';
@@ -11,16 +9,6 @@ import { ingestManifest, readManifest } from '../src/cli/pipeline.ts';
 import type { Finding } from '../src/core/types.ts';
 import type { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store.ts';
 import type { Params, Row, Sql, Store } from '../src/store/store.ts';
-
-const ANALYZERS_DIR = join(import.meta.dirname, '..', 'src', 'analyzers');
-
-/** Analyzers with at least one NAME.clickhouse.sql in their folder (src/analyzers/<id>/). */
-export function analyzersWithClickHouseSql(all: Analyzer<any>[] = ANALYZERS): Analyzer<any>[] {
-  return all.filter((a) => {
-    const dir = join(ANALYZERS_DIR, a.id);
-    return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.clickhouse.sql'));
-  });
-}
 
 /** Every registered analyzer, dependencies first (so each can read the findings it needs). */
 export function parityAnalyzers(): Analyzer<any>[] {
