@@ -1,9 +1,8 @@
 // The DuckDB bulk path for large Zeek conn logs stores what the row parser would: same counts, same
 // org classification, malformed lines as rejects with their line numbers.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeConnLog } from '../bench/ingest/gen-conn-log.ts';
 import { runIngest } from '../src/cli/commands/ingest.ts';
 import { openCase } from '../src/cli/case.ts';
@@ -11,14 +10,10 @@ import { parseIpv4 } from '../src/core/ip.ts';
 import { ingestFile } from '../src/cli/ingest/run-ingest.ts';
 import type { IngestTimings } from '../src/cli/ingest/timings.ts';
 import { loadSteps } from '../bench/ingest/load-profile.ts';
+import { tempDirsRemovedAfterAll } from '../src/core/temp-dirs.testing.ts';
 
 
-const dirs: string[] = [];
-const tempDir = () => {
-  dirs.push(mkdtempSync(join(tmpdir(), 'hoptrace-bulk-')));
-  return dirs[dirs.length - 1];
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirsRemovedAfterAll('hoptrace-bulk-');
 describe('bulk ingest of a large Zeek conn log', () => {
   it('takes the bulk path and classifies against org blocks like the parser', async () => {
     const dir = tempDir();

@@ -2,12 +2,12 @@
 // observer sees every byte in order; verify() catches a changed byte in the copy.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../core/random.ts';
 import { Ledger, sha256File } from './ledger.ts';
+import { tempDirsRemovedAfterAll } from '../core/temp-dirs.testing.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -30,12 +30,7 @@ async function receiveAndCheck(ledger: Ledger, path: string, content: Buffer) {
 }
 
 
-const dirs: string[] = [];
-const tempDir = () => {
-  dirs.push(mkdtempSync(join(tmpdir(), 'hoptrace-ledger-')));
-  return dirs[dirs.length - 1];
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirsRemovedAfterAll('hoptrace-ledger-');
 describe('Ledger.receive', () => {
   it.each([
     ['empty', 0],
