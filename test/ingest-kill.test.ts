@@ -1,15 +1,16 @@
 // An ingest killed half-way leaves rows tagged with an evidence id that has no evidence row; the next
 // ingest removes them, so the case ends with exactly one copy of the file's rows.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCase } from '../src/cli/case.ts';
+import { tempDirsRemovedAfterAll } from '../src/core/temp-dirs.testing.ts';
 
 const BIN = resolve(import.meta.dirname, '../bin/hoptrace.js');
 const ROWS = 150_000;
+const tempDir = tempDirsRemovedAfterAll('hoptrace-kill-');
 
 async function writeJsonConnLog(path: string): Promise<void> {
   const out = createWriteStream(path);
@@ -23,7 +24,7 @@ async function writeJsonConnLog(path: string): Promise<void> {
 
 describe('an ingest killed half-way', () => {
   it('leaves no partial rows once the ingest is run again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hoptrace-kill-'));
+    const dir = tempDir();
     const file = join(dir, 'conn.json');
     const caseDir = join(dir, 'case');
     await writeJsonConnLog(file);
