@@ -4,11 +4,10 @@ export function splitCsvLine(line: string, delim = ','): string[] | null {
   const out: string[] = [];
   let i = 0;
   for (;;) {
-    const q = quoteAfterBlanks(line, i, delim);
-    if (q >= 0) {
-      i = q;
+    const q = skipBlanks(line, i, delim);
+    if (line[q] === '"') {
+      i = q + 1;
       let v = '';
-      i++;
       for (;;) {
         if (i >= line.length) return null; // unterminated quote
         if (line[i] === '"') {
@@ -19,7 +18,7 @@ export function splitCsvLine(line: string, delim = ','): string[] | null {
         v += line[i++];
       }
       out.push(v);
-      while (i < line.length && line[i] !== delim && (line[i] === ' ' || line[i] === '\t')) i++;
+      i = skipBlanks(line, i, delim);
       if (i < line.length && line[i] !== delim) return null;
     } else {
       const end = line.indexOf(delim, i);
@@ -31,8 +30,8 @@ export function splitCsvLine(line: string, delim = ','): string[] | null {
   }
 }
 
-function quoteAfterBlanks(line: string, i: number, delim: string): number {
-  let j = i;
-  while (j < line.length && (line[j] === ' ' || line[j] === '\t') && line[j] !== delim) j++;
-  return line[j] === '"' ? j : -1;
+/** Index of the first character at or after i that is not a blank (a blank delimiter is not skipped). */
+function skipBlanks(line: string, i: number, delim: string): number {
+  while (i < line.length && line[i] !== delim && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i;
 }
