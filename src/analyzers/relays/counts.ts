@@ -3,18 +3,12 @@
 // counts, maximised over relay delays 0..maxDelay in steps of w/2. Robust to added delay (the lag search),
 // chaff (extra packets only dilute the correlation) and repacketisation (counts scale, correlation stays).
 // Bins are sparse (index → count) so long idle sessions cost nothing.
+import { lowerBoundIn } from './timing-index.ts';
 
 export interface SparseBins { idx: Int32Array; cnt: Float64Array }
 
 /** First index with times[i] >= t (times ascending). */
-export function lowerBound(times: ArrayLike<number>, t: number): number {
-  let lo = 0, hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] < t) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
+export const lowerBound = (times: ArrayLike<number>, t: number): number => lowerBoundIn(times, 0, times.length, t);
 
 export function sparseBins(times: ArrayLike<number>, origin: number, width: number, from: number, to: number): SparseBins {
   const first = lowerBound(times, from);
