@@ -42,7 +42,12 @@ export interface OnOffResult { correlated: number; comparable: number; ratio: nu
 export function onOffCorrelation(
   inUp: ArrayLike<number>, outUp: ArrayLike<number>, inDown: ArrayLike<number>, outDown: ArrayLike<number>, delta: number,
 ): OnOffResult {
-  const correlated = correlatedEnds(inUp, outUp, delta) + correlatedEnds(outDown, inDown, delta);
-  const comparable = Math.min(inUp.length, outUp.length) + Math.min(inDown.length, outDown.length);
-  return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
+  return onOffResult(
+    correlatedEnds(inUp, outUp, delta) + correlatedEnds(outDown, inDown, delta),
+    Math.min(inUp.length, outUp.length) + Math.min(inDown.length, outDown.length),
+  );
 }
+
+/** The ratio of correlated ends to those that could be (capped at 1; 0 when none could). */
+export const onOffResult = (correlated: number, comparable: number): OnOffResult =>
+  ({ correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 });

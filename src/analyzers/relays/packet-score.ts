@@ -4,7 +4,7 @@
 import type { RelayConfig } from './config.ts';
 import { PearsonSums } from './counts.ts';
 import { countCorrelationIndexed } from './lag-search.ts';
-import { correlatedEndsIn } from './onoff.ts';
+import { correlatedEndsIn, onOffResult } from './onoff.ts';
 import { lowerBoundIn, TimingIndex, type TimingGrid } from './timing-index.ts';
 import type { PairComponents, RelayConnection } from './types.ts';
 
@@ -38,9 +38,10 @@ function onOff(ix: TimingIndex, inUp: number, outUp: number, inDown: number, out
   const ou0 = lowerBoundIn(e, at[outUp], at[outUp + 1], from), ou1 = lowerBoundIn(e, ou0, at[outUp + 1], end);
   const id0 = lowerBoundIn(e, at[inDown], at[inDown + 1], from), id1 = lowerBoundIn(e, id0, at[inDown + 1], end);
   const od0 = lowerBoundIn(e, at[outDown], at[outDown + 1], from - delta), od1 = lowerBoundIn(e, od0, at[outDown + 1], end);
-  const correlated = correlatedEndsIn(e, iu0, iu1, e, ou0, ou1, delta) + correlatedEndsIn(e, od0, od1, e, id0, id1, delta);
-  const comparable = Math.min(iu1 - iu0, ou1 - ou0) + Math.min(id1 - id0, od1 - od0);
-  return { correlated, comparable, ratio: comparable ? Math.min(1, correlated / comparable) : 0 };
+  return onOffResult(
+    correlatedEndsIn(e, iu0, iu1, e, ou0, ou1, delta) + correlatedEndsIn(e, od0, od1, e, id0, id1, delta),
+    Math.min(iu1 - iu0, ou1 - ou0) + Math.min(id1 - id0, od1 - od0),
+  );
 }
 
 export function scorePacketPair(inb: RelayConnection, out: RelayConnection, cfg: RelayConfig, index?: TimingIndex): PairScore | null {
