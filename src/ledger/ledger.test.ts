@@ -1,15 +1,13 @@
 // Ledger.receive: the evidence copy holds the input's exact bytes, is named by their SHA-256, and the
 // observer sees every byte in order; verify() catches a changed byte in the copy.
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sha256Hex as sha256 } from '../core/ids.ts';
 import { mulberry32 } from '../core/random.ts';
-import { Ledger, sha256File } from './ledger.ts';
 import { tempDirsRemovedAfterAll } from '../core/temp-dirs.testing.ts';
-
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+import { Ledger, sha256File } from './ledger.ts';
 
 function randomBytes(n: number, seed: number): Buffer {
   const rnd = mulberry32(seed);
@@ -28,7 +26,6 @@ async function receiveAndCheck(ledger: Ledger, path: string, content: Buffer) {
   expect(Buffer.concat(seen).equals(content)).toBe(true);
   return got;
 }
-
 
 const tempDir = tempDirsRemovedAfterAll('hoptrace-ledger-');
 describe('Ledger.receive', () => {
