@@ -52,8 +52,7 @@ export function decodeTemplated(buf: Buffer, at: number, end: number, ctx: Decod
 
 function decodeDataSet(
   buf: Buffer, at: number, end: number, t: Template, clock: HeaderClock, domain: number, ctx: DecodeContext, out: Decoded,
-): number {
-  let records = 0;
+): void {
   while (at + t.minLength <= end && t.minLength > 0) {
     const offset = at;
     const flow = emptyFlow();
@@ -67,14 +66,12 @@ function decodeDataSet(
       applyField(flow, spec, buf, at, length);
       at += length;
     }
-    records++;
     if (!t.options) out.flows.push({ flow, clock, offset });
     else {
       ctx.optionRecords++;
       if (flow.systemInit != null) (ctx.systemInit ??= new Map()).set(`${ctx.exporter}|${domain}`, flow.systemInit);
     }
   }
-  return records;
 }
 
 /** The packet clock plus the exporter's boot time once an IPFIX options record announced it (softflowd does). */
