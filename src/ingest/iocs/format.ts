@@ -8,6 +8,8 @@ import { parseIocList } from './parse.ts';
 /** Bytes detect.ts offers to sniffers (its HEAD_BYTES; not imported: detect.ts imports the formats). */
 const SNIFF_HEAD = 64 * 1024;
 
+const isDataLine = (l: string): boolean => l !== '' && !l.startsWith('#') && !l.startsWith('//');
+
 export const iocsFormat: Format = {
   name: 'iocs',
   sniff(head: Buffer, name: string): number {
@@ -16,11 +18,12 @@ export const iocsFormat: Format = {
     if (/^\s*[[{]/.test(text)) return 0;
     // The last line of a 64 KiB head may be cut short; a shorter head is the whole file (last line may lack \n).
     const all = text.split(/\r?\n/).slice(0, head.length >= SNIFF_HEAD ? -1 : undefined).map((l) => l.trim());
-    const firstData = all.findIndex((l) => l && !l.startsWith('#') && !l.startsWith('//'));
+    const firstData = all.findIndex(isDataLine);
     if (firstData < 0) return 0;
-    const data = all.slice(firstData).filter((l) => l && !l.startsWith('#') && !l.startsWith('//'));
+    const data = all.slice(firstData).filter(isDataLine);
     const cells = splitCsvLine(data[0]) ?? [];
-    if (cells.length > 1 && headerStrength(cells) > 0) return headerStrength(cells);
+    const strength = cells.length > 1 ? headerStrength(cells) : 0;
+    if (strength > 0) return strength;
     // abuse.ch feeds write the header as the last comment line before the data (`# Firstseen,DstIP,…`).
     const comment = all.slice(0, firstData).reverse().find((l) => l.startsWith('#') && l.includes(','));
     const commented = comment ? splitCsvLine(comment.replace(/^#\s*/, '')) : null;
