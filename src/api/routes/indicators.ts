@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ALL, actor } from '../auth.ts';
 import type { ApiContext } from '../context.ts';
+import { apiSql } from '../queries/sql.ts';
 import { isFullAccess, publicTlps } from '../tlp.ts';
-
-const ALL_TLPS = ['clear', 'green', 'amber', 'amber+strict', 'red'];
+import { TLP_ORDER } from '../../core/types.ts';
 
 export function indicatorRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get<{ Querystring: { type?: string; q?: string; limit: number; offset: number } }>('/api/indicators', {
@@ -20,15 +20,10 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   }, async (req) => {
     const { type, q, limit, offset } = req.query;
-    const tlps = isFullAccess(actor(req)) ? ALL_TLPS : publicTlps();
+    const tlps = isFullAccess(actor(req)) ? TLP_ORDER : publicTlps();
     const params = { type: type ?? '', q: q ? `%${q.toLowerCase()}%` : '', tlps };
-    const filter = "AND ($type = '' OR type = $type) AND ($q = '' OR lower(value) LIKE $q)";
-    const where = { duckdb: `tlp IN (SELECT unnest($tlps::VARCHAR[])) ${filter}`, clickhouse: `has($tlps, tlp) ${filter}` };
-    const both = (f: (w: string) => string) => ({ duckdb: f(where.duckdb), clickhouse: f(where.clickhouse) });
-    const total = await ctx.store.query<{ n: number }>(both((w) => `SELECT count(*) AS n FROM indicators WHERE ${w}`), params);
-    const rows = await ctx.store.query(both((w) =>
-      `SELECT id, type, value, source, tlp, confidence, valid_from, valid_until, intrusion_set, labels, first_seen, last_seen
-       FROM indicators WHERE ${w} ORDER BY coalesce(last_seen, valid_from) DESC NULLS LAST, id LIMIT $limit OFFSET $offset`), { ...params, limit, offset });
+    const total = await ctx.store.query<{ n: number }>(apiSql('indicators-count'), params);
+    const rows = await ctx.store.query(apiSql('indicators-page'), { ...params, limit, offset });
     return { total: total[0].n, offset, indicators: rows.map((r: any) => ({ ...r, labels: r.labels ? JSON.parse(r.labels) : [] })) };
   });
 }
