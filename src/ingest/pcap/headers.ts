@@ -12,12 +12,10 @@ export interface Headers {
 
 export const newHeaders = (): Headers => ({ version: 4, src4: 0, dst4: 0, proto: 0, sport: 0, dport: 0, flags: 0, payloadLength: 0, v6: null });
 
-/** Fills `h` for a TCP/UDP packet and returns true; anything else returns false (decodePacket counts why). */
-export function decodeHeaders(linkType: number, d: Buffer, h: Headers): boolean {
-  return decodeHeadersAt(linkType, d, 0, d.length, h);
-}
-
-/** decodeHeaders on the frame at bytes [f, f + len) of `b`, read in place (the hot path; no view per packet). */
+/**
+ * Fills `h` for a TCP/UDP packet in the frame at bytes [f, f + len) of `b`, read in place (no view per packet),
+ * and returns true; anything else returns false (decodePacket counts why).
+ */
 export function decodeHeadersAt(linkType: number, b: Buffer, f: number, len: number, h: Headers): boolean {
   let at = -1;
   if (linkType === LINK.ETHERNET && len >= 34 && b[f + 12] === 0x08 && b[f + 13] === 0x00) at = 14;
