@@ -117,8 +117,9 @@ export class ConnectionTracker {
     let live = table.get(k);
     if (live && this.stale(live.conn, ts, flags)) { this.retire(live); live = undefined; }
     if (!live) {
-      const conn = this.open(ts, v4ToText(s4), sport, v4ToText(d4), dport, proto === 6 ? 'tcp' : 'udp', flags);
-      const mine = conn.sport === sport && conn.src === v4ToText(s4);
+      const src = v4ToText(s4);
+      const conn = this.open(ts, src, sport, v4ToText(d4), dport, proto === 6 ? 'tcp' : 'udp', flags);
+      const mine = conn.sport === sport && conn.src === src;
       live = { conn, key: null, k: { x: k.x, y: k.y, z: k.z }, proto, oIp: mine ? s4 : d4, oPort: mine ? sport : dport };
       table.set(live.k, live);
     }
