@@ -69,7 +69,7 @@ async function namesByEndpoint(store: Store): Promise<Map<number, Array<{ name: 
     list.push({ name: r.name, orgs: Number(r.orgs) });
     names.set(Number(r.ep), list);
   }
-  for (const list of names.values()) list.sort((a, b) => b.orgs - a.orgs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const list of names.values()) list.sort((a, b) => b.orgs - a.orgs || nameOrder(a, b));
   return names;
 }
 
@@ -86,5 +86,10 @@ function domainsOf(endpoints: ScoredEndpoint[]): ScoredDomain[] {
       byName.set(n.name, d);
     }
   }
-  return [...byName.values()].sort((a, b) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...byName.values()].sort((a, b) => b.score - a.score || nameOrder(a, b));
+}
+
+/** Ties by name in code-unit order (not locale order), so the output does not depend on the machine's locale. */
+function nameOrder(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
