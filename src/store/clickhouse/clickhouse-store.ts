@@ -164,10 +164,7 @@ export class ClickHouseStore implements Store {
     if (!/^(UPDATE|DELETE)\b/i.test(tail)) throw new Error(`mutate(${table}): ${sql.name}.clickhouse.sql must start with UPDATE or DELETE (the tail of ALTER TABLE)`);
     await this.flush();
     try {
-      await this.cluster.onEveryShard(async (s) => {
-        await this.cluster.command(s, `ALTER TABLE ${q(this.database)}.${q(`${storageName(table)}_local`)} ${tail}`);
-        await this.cluster.waitMutations(s, this.database, `${storageName(table)}_local`);
-      });
+      await this.cluster.alterEveryShard(this.database, `${storageName(table)}_local`, tail);
     } catch (e) {
       throw withSqlName(e, sql);
     }

@@ -100,8 +100,13 @@ export class Cluster {
 
   /** Deletes rows on every shard's local table and waits until the mutation has been applied. */
   async deleteWhere(db: string, localTable: string, where: string): Promise<void> {
+    await this.alterEveryShard(db, localTable, `DELETE WHERE ${where}`);
+  }
+
+  /** Runs `ALTER TABLE <local table> <tail>` (a mutation) on every shard and waits until it has been applied. */
+  async alterEveryShard(db: string, localTable: string, tail: string): Promise<void> {
     await this.onEveryShard(async (s) => {
-      await this.command(s, `ALTER TABLE \`${db}\`.\`${localTable}\` DELETE WHERE ${where}`);
+      await this.command(s, `ALTER TABLE \`${db}\`.\`${localTable}\` ${tail}`);
       await this.waitMutations(s, db, localTable);
     });
   }
