@@ -2,7 +2,8 @@
 import { candidatePairs, defaultRules, type BlockingStats, type BlockRule } from './blocking.ts';
 import { clusterPairs, type Clustering, type ScoredPairs } from './cluster.ts';
 import { explainClusters, type ClusterOut } from './explain.ts';
-import { estimateU, mulberry32, pairWeight, tfAdjustments, trainModel, type Model, type TrainingSet } from './model.ts';
+import { mulberry32 } from '../../../core/random.ts';
+import { estimateU, pairWeight, tfAdjustments, trainModel, type Model, type TrainingSet } from './model.ts';
 import { compareInto, prepareRecords, type FieldSpec, type InputRecord, type PreparedSet } from './prepared.ts';
 
 export interface ResolveOptions {

@@ -20,8 +20,6 @@ const FLOOR = 1e-5;
 const M_FLOOR = 5e-4;
 const PRIOR_MATCHES = 10;
 
-export { mulberry32 };
-
 /** u from `samples` random pairs (in linkage mode, one record from each side). */
 export function estimateU(p: PreparedSet, samples: number, seed: number, link: boolean): number[][] {
   const rand = mulberry32(seed);

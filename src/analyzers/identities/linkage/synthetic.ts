@@ -1,6 +1,6 @@
 // Generated person records with planted duplicates (typos, swapped names, transposed dates, missing
 // values, plus-tagged emails) for tests and the scaling benchmark. Deterministic by seed.
-import { mulberry32 } from './model.ts';
+import { mulberry32 } from '../../../core/random.ts';
 import type { FieldSpec, InputRecord } from './prepared.ts';
 
 const GIVEN = ('james mary robert patricia john jennifer michael linda david elizabeth william barbara richard susan joseph '
