@@ -9,7 +9,7 @@ export interface IntelLinkRow {
   t_id: string; t_type: string; t_name: string | null; t_ext: string | null; t_actor: string | null;
 }
 
-const ACTOR_TYPES = new Set(['intrusion-set', 'threat-actor']);
+export const ACTOR_TYPES = new Set(['intrusion-set', 'threat-actor']);
 const parseList = (v: unknown): string[] => (typeof v === 'string' ? JSON.parse(v) : Array.isArray(v) ? v : []) as string[];
 
 export function itemKey(type: string, name: string | null, externalIds: unknown, id: string): string {

@@ -2,12 +2,11 @@
 // malware, tools, techniques and campaigns it lists to that actor — the way Unit 42 playbooks and many
 // vendor bundles say "this group used these", often without any `uses` relationship. A report naming
 // several actors says nothing about which of them used what, so it ties nothing.
-import type { IntelLinkRow } from './intel-graph.ts';
+import { ACTOR_TYPES, type IntelLinkRow } from './intel-graph.ts';
 
 export interface ObjectRow { id: string; type: string; name: string | null; external_ids: unknown; actor: string | null }
 export interface ReportRow { id: string; raw: unknown }
 
-const ACTOR_TYPES = new Set(['intrusion-set', 'threat-actor']);
 const TIED_TYPES = new Set(['malware', 'tool', 'attack-pattern', 'campaign']);
 
 function refsOf(raw: unknown): string[] {
