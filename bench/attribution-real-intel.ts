@@ -12,8 +12,8 @@ import { mulberry32 } from '../src/core/random.ts';
 import { openCase } from '../src/cli/case.ts';
 import { resolveActors } from '../src/enrich/actors/index.ts';
 import { main as cli } from '../src/cli/main.ts';
-import { loadCorpus, type Group, type Item } from './attribution-real-intel/corpus.ts';
-import { runTrial } from './attribution-real-intel/trial.ts';
+import { loadCorpus, type Item } from './attribution-real-intel/corpus.ts';
+import { groupActor, runTrial } from './attribution-real-intel/trial.ts';
 import { outcome, rankText, verdictText, type Outcome } from './attribution-real-intel/verdict.ts';
 
 const { values } = parseArgs({ options: {
@@ -52,13 +52,12 @@ async function main(): Promise<void> {
   await resolveActors(kase.store); // the analyzer does this too; the ground-truth lookup below needs it first
   const tally = { full: [] as Outcome[], shared: [] as Outcome[], halves: [] as Outcome[] };
   try {
-    const actorOf = async (g: Group) => (await kase.store.query<{ actor: string }>('SELECT DISTINCT actor FROM intel_objects WHERE id = $id', { id: g.intrusionSet }))[0]?.actor ?? '';
     const hist = [...corpus.sharedBy.values()].reduce((h, n) => h.set(n, (h.get(n) ?? 0) + 1), new Map<number, number>());
     console.log(`items listed by k groups: ${[...hist.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => `k=${k}: ${n}`).join(', ')}`);
     console.log(`${corpus.groups.length} groups from ${corpus.dir}; shared = listed by >= ${SHARED} groups; ${REPEATS} random halves per group (seed ${values.seed})`);
     console.log(`${pad('group', 24)}${pad('#tech', 6)}${pad('#sw', 4)}${pad('#own', 5)}| full: ${pad('rank', 5)}${pad('margin', 8)}${pad('verdict', 34)}| shared-only (#items): rank margin verdict`);
     for (const g of corpus.groups) {
-      const actor = await actorOf(g);
+      const actor = await groupActor(kase.store, g);
       const full = outcome(await runTrial(kase.store, `${g.name}/full`, [...g.techniques, ...g.software]), actor);
       const sharedItems = [...g.techniques, ...g.software].filter((i) => (corpus.sharedBy.get(i.key) ?? 0) >= SHARED);
       const shared = sharedItems.length ? outcome(await runTrial(kase.store, `${g.name}/shared`, sharedItems), actor) : null;

@@ -1,13 +1,13 @@
 // One trial: a victim SOC's STIX 2.1 sightings of some intel objects, stored under a throw-away evidence id,
 // the attribution analyzer run over the case, the sightings removed again.
-import { Readable } from 'node:stream';
 import type { Finding } from '../../src/core/types.ts';
 import { uuidv5 } from '../../src/core/ids.ts';
 import { attributionAnalyzer } from '../../src/analyzers/attribution/analyzer.ts';
-import { parseStix } from '../../src/ingest/stix/format.ts';
-import type { Store } from '../../src/store/store.ts';
+import { parseText } from '../../src/ingest/iocs/testing.ts';
+import { stixFormat } from '../../src/ingest/stix/format.ts';
+import type { Row, Store } from '../../src/store/store.ts';
 import type { TableName } from '../../src/store/schema.ts';
-import type { Item } from './corpus.ts';
+import type { Group, Item } from './corpus.ts';
 
 const NS = '6f1c8b8e-2a7e-4c1e-9a57-5b1d0c3e7a10';
 
@@ -26,13 +26,24 @@ export function sightingsBundle(label: string, items: Item[]): object {
   };
 }
 
-export async function runTrial(store: Store, label: string, items: Item[]): Promise<Finding[]> {
-  const text = Buffer.from(JSON.stringify(sightingsBundle(label, items)));
-  const evidence = `trial-${uuidv5(label, NS)}`;
-  for await (const batch of parseStix({ path: 'mem', open: () => Readable.from([text]) }, { file: `${label}.json` })) {
-    if (batch.rejects.length) throw new Error(`sightings bundle rejected: ${batch.rejects[0].reason}`);
-    for (const [t, rows] of Object.entries(batch.rows)) if (rows?.length) await store.append(t as TableName, rows.map((r) => ({ ...r, evidence_id: evidence })));
+/** Parses one STIX bundle and stores its rows under `evidence`; throws on any reject. */
+export async function appendBundle(store: Store, bundle: string | Buffer, file: string, evidence: string): Promise<void> {
+  const parsed = await parseText(stixFormat, bundle, { file });
+  if (parsed.rejects.length) throw new Error(`${file}: bundle rejected: ${parsed.rejects[0].reason}`);
+  for (const [t, rows] of Object.entries(parsed.rows) as Array<[TableName, Row[]]>) {
+    if (rows.length) await store.append(t, rows.map((r) => ({ ...r, evidence_id: evidence })));
   }
+}
+
+/** The canonical actor id the case resolved for a group's intrusion set ('' when none). */
+export async function groupActor(store: Store, g: Group): Promise<string> {
+  const rows = await store.query<{ actor: string }>('SELECT DISTINCT actor FROM intel_objects WHERE id = $id', { id: g.intrusionSet });
+  return rows[0]?.actor ?? '';
+}
+
+export async function runTrial(store: Store, label: string, items: Item[]): Promise<Finding[]> {
+  const evidence = `trial-${uuidv5(label, NS)}`;
+  await appendBundle(store, JSON.stringify(sightingsBundle(label, items)), `${label}.json`, evidence);
   try {
     const out: Finding[] = [];
     const ctx = { store, params: attributionAnalyzer.params.parse({ maxCandidates: 100 }), caseDir: '', findingsOf: async () => [], log: () => {} };
