@@ -7,12 +7,13 @@
 // Then the time Chromium takes to render a 10k-node graph in the UI (1k nodes as its baseline).
 // The case is built once into DIR (default /tmp/hoptrace-bench-api-ROWS) and reused; --clean deletes it.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCase } from './api/case.ts';
 import type { LoadResult, Target } from './api/load.ts';
 import type { Scenario } from './api/load-worker.ts';
+import { procCpu } from './api/proc.ts';
 import { formatRow, HEADER } from './api/table.ts';
 import { renderGraph, type RenderTiming } from './api/render.ts';
 
@@ -84,11 +85,9 @@ function run(w: ChildProcess, s: Scenario): Promise<LoadResult> {
   });
 }
 
-/** utime + stime of a process in ms (from /proc; 100 ticks per second). */
+/** utime + stime of a process in ms. */
 function cpuMs(p: ChildProcess): number {
-  const stat = readFileSync(`/proc/${p.pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
+  return procCpu(p.pid!).cpuMs;
 }
 
 async function renderReport(url: string, token: string): Promise<void> {

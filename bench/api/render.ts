@@ -4,6 +4,7 @@
 // a shared, overloaded machine the wall time mostly measures waiting for a core.
 import { readdirSync, readFileSync } from 'node:fs';
 import { launchChromium } from '../../test/browser-helpers.ts';
+import { procCpu } from './proc.ts';
 
 export interface RenderTiming { wall: number; mainThread: number; renderer: number; chromium: number }
 
@@ -41,9 +42,7 @@ export async function renderGraph(base: string, token: string, nodes: number): P
 export function chromiumCpuMs(profile: string): number {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return { pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') };
+      return { pid: Number(pid), ...procCpu(pid), cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') };
     } catch { return null; }
   }).filter((p): p is NonNullable<typeof p> => p !== null);
   const tree = new Set(procs.filter((p) => p.cmd.includes(profile) && !p.cmd.includes('--type=')).map((p) => p.pid));
@@ -51,5 +50,5 @@ export function chromiumCpuMs(profile: string): number {
     grew = false;
     for (const p of procs) if (!tree.has(p.pid) && tree.has(p.ppid)) { tree.add(p.pid); grew = true; }
   }
-  return procs.filter((p) => tree.has(p.pid)).reduce((s, p) => s + p.ticks, 0) * 10; // 100 ticks per second
+  return procs.filter((p) => tree.has(p.pid)).reduce((s, p) => s + p.cpuMs, 0);
 }
