@@ -11,14 +11,16 @@ export const BENCH_T0 = 1_700_000_000;
 /** Non-beacon external endpoints are EXTERNAL_EP_BASE + 0..199,999; the lower the offset, the more popular. */
 export const EXTERNAL_EP_BASE = 3_100_000_000;
 
+/** The value after `--name` on the command line, else `dflt`. */
+export function benchArg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+}
+
 export function benchArgs(): { rows: number; dir: string; memoryLimit: string } {
-  const arg = (name: string, dflt: string) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i >= 0 ? process.argv[i + 1] : dflt;
-  };
-  const rows = Number(arg('rows', '10000000'));
+  const rows = Number(benchArg('rows', '10000000'));
   if (!Number.isInteger(rows) || rows < 1000) throw new Error('--rows must be an integer ≥ 1000');
-  return { rows, dir: arg('dir', join(tmpdir(), 'hoptrace-bench-analyzers')), memoryLimit: arg('memory-limit', '4GB') };
+  return { rows, dir: benchArg('dir', join(tmpdir(), 'hoptrace-bench-analyzers')), memoryLimit: benchArg('memory-limit', '4GB') };
 }
 
 const GENERATE = `

@@ -7,7 +7,7 @@ import { InfraParamsSchema, sharedInfraAnalyzer } from '../src/analyzers/shared-
 import { v4ToText } from '../src/core/ip.ts';
 import type { Finding } from '../src/core/types.ts';
 import type { Params, Sql } from '../src/store/store.ts';
-import { benchArgs, EXTERNAL_EP_BASE, openBenchCase, timed } from './analyzer-flows.ts';
+import { benchArg, benchArgs, EXTERNAL_EP_BASE, openBenchCase, timed } from './analyzer-flows.ts';
 
 /** Per external endpoint: distinct victim orgs, flows, first and last seen, over every flow with one side inside. */
 const BARE_AGG = `
@@ -31,9 +31,8 @@ const INDICATORS: Record<string, number[]> = {
   mixed: [500, 1000, 2000, 5000, 20000, ...Array.from({ length: 45 }, (_, i) => 100_000 + 2000 * i)],
 };
 
-const arg = (name: string, dflt: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : dflt);
-const rounds = Number(arg('rounds', '3'));
-const indicatorSet = arg('indicators', 'rare');
+const rounds = Number(benchArg('rounds', '3'));
+const indicatorSet = benchArg('indicators', 'rare');
 const INDICATOR_OFFSETS = INDICATORS[indicatorSet];
 if (!INDICATOR_OFFSETS) throw new Error(`--indicators must be one of ${Object.keys(INDICATORS).join(', ')}`);
 const { rows, dir, memoryLimit } = benchArgs();
