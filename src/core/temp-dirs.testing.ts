@@ -8,7 +8,8 @@ export function tempDirsRemovedAfterAll(prefix: string): () => string {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   return () => {
-    dirs.push(mkdtempSync(join(tmpdir(), prefix)));
-    return dirs[dirs.length - 1];
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
   };
 }
