@@ -48,16 +48,12 @@ export async function ingestAndAnalyze(caseDir: string, simDir: string, flags: E
   return run;
 }
 
-/** Detail fields one engine computes approximately (compared through the score only), per analyzer. */
-// None today: both engines count beacon hosts exactly (HyperLogLog on DuckDB gave 87 for 89 hosts).
-export const APPROXIMATE_DETAILS: Record<string, string[]> = {};
-
 /**
  * Differences between two engines' findings: the same ids (and subjects per kind), scores, confidences and
  * times within `tolerance`, the same TLP and evidence ids, and the same details (floats to 9 significant
- * digits, key order ignored) apart from `approximate` paths.
+ * digits, key order ignored).
  */
-export function compareFindings(a: Finding[], b: Finding[], tolerance: number, approximate: string[] = []): string[] {
+export function compareFindings(a: Finding[], b: Finding[], tolerance: number): string[] {
   const mb = new Map(b.map((f) => [f.id, f]));
   const ma = new Map(a.map((f) => [f.id, f]));
   const diffs: string[] = [];
@@ -75,24 +71,23 @@ export function compareFindings(a: Finding[], b: Finding[], tolerance: number, a
     if (fa.tlp !== fb.tlp) diffs.push(`${k}: tlp ${fa.tlp} vs ${fb.tlp}`);
     const ea = JSON.stringify([...fa.evidence_ids].sort()), eb = JSON.stringify([...fb.evidence_ids].sort());
     if (ea !== eb) diffs.push(`${k}: evidence ${ea} vs ${eb}`);
-    const da = canonicalDetails(fa.details, approximate), db = canonicalDetails(fb.details, approximate);
+    const da = canonicalDetails(fa.details), db = canonicalDetails(fb.details);
     if (da !== db) diffs.push(`${k}: details differ\n  first:  ${da.slice(0, 600)}\n  second: ${db.slice(0, 600)}`);
   }
   for (const [id, fb] of mb) if (!ma.has(id)) diffs.push(`only on the second engine: ${fb.kind}|${fb.subject} (score ${fb.score})`);
   return diffs;
 }
 
-function canonicalDetails(details: Record<string, unknown>, approximate: string[]): string {
-  const norm = (v: unknown, path: string): unknown => {
+function canonicalDetails(details: Record<string, unknown>): string {
+  const norm = (v: unknown): unknown => {
     if (typeof v === 'number') return Number.isInteger(v) ? v : Number(v.toPrecision(9));
-    if (Array.isArray(v)) return v.map((x) => norm(x, path));
+    if (Array.isArray(v)) return v.map(norm);
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).filter(([k]) => !approximate.includes(path ? `${path}.${k}` : k))
-        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, x]) => [k, norm(x, path ? `${path}.${k}` : k)]));
+      return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, x]) => [k, norm(x)]));
     }
     return v;
   };
-  return JSON.stringify(norm(details, ''));
+  return JSON.stringify(norm(details));
 }
 
 export interface RecordedSql { analyzer: string; name: string; kind: 'query' | 'exec'; text: string; result?: Row[]; error?: string }

@@ -15,7 +15,7 @@ import { clickhouseCluster } from '../src/store/clickhouse/testing.ts';
 import type { ChdbMirror } from './clickhouse-chdb-mirror.ts';
 import { CHDB_AVAILABLE } from '../src/store/clickhouse/chdb-available.testing.ts';
 import {
-  APPROXIMATE_DETAILS, canonicalRows, compareFindings, ingestAndAnalyze, parityAnalyzers, recordAnalyzerSql, type EngineRun, type RecordedSql,
+  canonicalRows, compareFindings, ingestAndAnalyze, parityAnalyzers, recordAnalyzerSql, type EngineRun, type RecordedSql,
 } from './clickhouse-parity-harness.ts';
 import { runSinks, type SinkSummary } from './clickhouse-sinks-harness.ts';
 
@@ -70,7 +70,7 @@ describe.skipIf(!!ch.skipReason)(`engine parity on simulator seed ${SEED}`, () =
     expect(duck.errors[id], `DuckDB run failed: ${duck.errors[id]}`).toBeUndefined();
     expect(click.errors[id], `ClickHouse run failed: ${click.errors[id]}`).toBeUndefined();
     expect(duck.findings[id].length, 'the simulated campaign gives this analyzer nothing to compare').toBeGreaterThan(0);
-    const diffs = compareFindings(duck.findings[id], click.findings[id], SCORE_TOLERANCE, APPROXIMATE_DETAILS[id]);
+    const diffs = compareFindings(duck.findings[id], click.findings[id], SCORE_TOLERANCE);
     expect(diffs.slice(0, 20), `${diffs.length} differences`).toEqual([]);
     console.log(`parity ${id}: ${duck.findings[id].length} findings equal within ${SCORE_TOLERANCE}`);
   });
