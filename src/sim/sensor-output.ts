@@ -1,6 +1,5 @@
 // Writes each victim sensor's Zeek logs day by day: benign traffic generated for the day merged with the
 // planned attack events, in time order. Only one sensor-day is held in memory, so any scale streams.
-import { unlinkSync } from 'node:fs';
 import { DAY } from './config.ts';
 import type { AttackEvent } from './activity.ts';
 import { benignDay, type BenignContext } from './benign.ts';
@@ -52,8 +51,7 @@ export function writeSensors(rng: Rng, outDir: string, orgs: VictimOrg[], ctx: B
         const w = writers[kind];
         const bytes = w.close(t0);
         stats[kind] += w.rows;
-        // Zeek opens a JSON log on its first record, so a quiet sensor has no file rather than an empty one.
-        if (w.rows === 0 && ext === 'json') { unlinkSync(`${outDir}/${dir}/${kind}.${ext}`); continue; }
+        if (bytes === null) continue;
         files.push({ path: `${dir}/${kind}.${ext}`, format: 'zeek', org: org.id, sensor: sensor.id, rows: w.rows, bytes,
           note: sensor.style === 'tsv' ? 'Zeek TSV' : sensor.style === 'json-iso' ? 'Zeek JSON, dotted keys, ISO-8601 ts' : 'Zeek JSON, underscore keys, epoch ts' });
       }

@@ -48,16 +48,18 @@ function sslValues(c: Conn): Val[] {
 const VALUES: Record<Kind, (c: Conn) => Val[]> = { conn: connValues, dns: dnsValues, ssl: sslValues };
 
 export class ZeekWriter {
-  private readonly sink: FileSink;
+  // Zeek opens a JSON log on its first record (a quiet sensor leaves no file); a TSV log always has its header.
+  private sink: FileSink | null;
   private first: number | null = null;
   private last = 0;
   rows = 0;
 
-  constructor(path: string, readonly kind: Kind, readonly style: ZeekStyle) {
-    this.sink = new FileSink(path);
+  constructor(private readonly path: string, readonly kind: Kind, readonly style: ZeekStyle) {
+    this.sink = style === 'tsv' ? new FileSink(path) : null;
   }
 
   write(c: Conn): void {
+    this.sink ??= new FileSink(this.path);
     if (this.first === null) {
       this.first = c.ts;
       if (this.style === 'tsv') this.sink.write(tsvHeader(this.kind, c.ts));
@@ -68,7 +70,9 @@ export class ZeekWriter {
     this.sink.write(this.style === 'tsv' ? tsvLine(vals, FIELDS[this.kind]) : jsonLine(this.kind, vals, this.style));
   }
 
-  close(emptyOpenTs: number): number {
+  /** Bytes written, or null when no file was made (a JSON log without records). */
+  close(emptyOpenTs: number): number | null {
+    if (!this.sink) return null;
     if (this.style === 'tsv') {
       if (this.first === null) this.sink.write(tsvHeader(this.kind, emptyOpenTs));
       this.sink.write(`#close\t${zeekStamp(Math.max(this.last, this.first ?? emptyOpenTs) + 1)}\n`);
